@@ -1,0 +1,26 @@
+package io.emofuse.acoustic;
+
+import io.emofuse.audio.Audio;
+import java.util.List;
+
+/**
+ * Turns audio into a fixed-length feature vector (functionals) and, where the set has them, a
+ * sequence of frame-level low-level descriptors (LLDs).
+ */
+public interface FeatureExtractor {
+
+    /** Short identifier used in configs and on the command line, e.g. {@code egemaps}. */
+    String id();
+
+    /** Names of the functionals, in output order (openSMILE's names where the set comes from it). */
+    List<String> functionalNames();
+
+    /** Names of the frame-level descriptors, in column order. */
+    List<String> lldNames();
+
+    /** Functionals over the whole utterance; length equals {@link #functionalNames()}. */
+    double[] functionals(Audio audio);
+
+    /** Frame-level descriptors, frames x {@link #lldNames()}. */
+    double[][] lld(Audio audio);
+}

@@ -1,0 +1,78 @@
+package io.emofuse.cli;
+
+import io.emofuse.audio.AudioFormatException;
+import io.emofuse.models.ModelNotFoundException;
+import io.emofuse.models.OfflineGuard;
+import java.io.FileNotFoundException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code emofuse} command line. */
+@Command(name = "emofuse", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Speech emotion recognition: acoustic features, ASR, text embeddings and their fusion.",
+        subcommands = {ModelsCommand.class},
+        footer = {"", "Run 'emofuse COMMAND --help' for examples of each command."})
+public final class Main implements Runnable {
+
+    /** Exit code for bad input: an unknown option, a missing file, an unreadable WAV. */
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this; main exits with it). */
+    public static int run(String... args) {
+        OfflineGuard.enforce();
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("emofuse: " + ex.getMessage() + " (see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (isUserError(ex)) {
+                err.println("emofuse: " + ex.getMessage());
+                return EXIT_USAGE;
+            }
+            err.println("emofuse: internal error: " + ex);
+            if (System.getenv("EMOFUSE_DEBUG") != null) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(set EMOFUSE_DEBUG=1 for the stack trace)");
+            }
+            return 1;
+        });
+        return cl;
+    }
+
+    private static boolean isUserError(Throwable ex) {
+        return ex instanceof UserError || ex instanceof AudioFormatException || ex instanceof ModelNotFoundException
+                || ex instanceof NoSuchFileException || ex instanceof FileNotFoundException;
+    }
+
+    /** Version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"emofuse " + (v == null ? "dev" : v)};
+        }
+    }
+}
