@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Regenerates samples/*.wav with espeak-ng and sox (16 kHz mono s16, peak at -3 dBFS).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../samples"
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+gen() { # name voice pitch rate text
+  espeak-ng -v "$2" -p "$3" -s "$4" -w "$tmp/$1.wav" "$5"
+  sox "$tmp/$1.wav" -r 16000 -c 1 -b 16 "$1.wav" norm -3
+}
+gen greeting en-us 50 160 "Hello, this is a short test of the emotion recognition system."
+gen happy en-us+f3 80 185 "What a wonderful day, I am so happy to see you all here!"
+gen sad en-us+m3 30 110 "I miss her very much, and nothing feels the same anymore."
+gen angry en-us 60 200 "This is completely unacceptable, I told you three times already!"
