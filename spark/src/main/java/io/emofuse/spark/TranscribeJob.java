@@ -15,6 +15,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Transcripts and word timings for every row of a manifest, as {@code emofuse transcribe --words}
@@ -64,7 +65,8 @@ public final class TranscribeJob {
                     for (Word w : t.words()) {
                         words.add(RowFactory.create(w.word(), w.start(), w.end(), w.conf()));
                     }
-                    out.add(RowFactory.create(utt, wav, t.text(), words, null));
+                    // Row's external type for an array column is a Scala Seq.
+                    out.add(RowFactory.create(utt, wav, t.text(), CollectionConverters.asScala(words).toSeq(), null));
                 } catch (Exception e) {
                     out.add(RowFactory.create(utt, wav, null, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
                 }

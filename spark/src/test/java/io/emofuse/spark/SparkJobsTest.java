@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.emofuse.acoustic.FeatureExtractor;
 import io.emofuse.acoustic.FeatureSets;
 import io.emofuse.audio.WavReader;
+import io.emofuse.linguistic.Transcript;
+import io.emofuse.linguistic.asr.VoskTranscriber;
+import io.emofuse.models.ModelStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ExtractJobTest {
+/** The Spark jobs in a real local[2] session, each checked against the single-machine code path. */
+class SparkJobsTest {
 
     private static SparkSession spark;
 
@@ -32,7 +36,7 @@ class ExtractJobTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkTestSupport.localSession("extract-test");
+        spark = SparkTestSupport.localSession("emofuse-jobs-test");
     }
 
     @AfterAll
@@ -84,5 +88,39 @@ class ExtractJobTest {
         Row notAudio = byId.get("not_audio");
         assertTrue(notAudio.getString(notAudio.fieldIndex("error")).contains("not a RIFF/WAVE"),
                 notAudio.getString(notAudio.fieldIndex("error")));
+    }
+
+    @Test
+    void transcriptsEqualVoskOnTheSameFilesAndBadRowsStay() throws Exception {
+        Path ravdess = SparkTestSupport.sharedData().resolve("ravdess");
+        List<String> lines = Files.readAllLines(ravdess.resolve("manifest.csv"));
+        List<String> subset = new ArrayList<>();
+        subset.add("utt_id,wav");
+        for (int i = 1; i < lines.size(); i += 80) {
+            String[] cols = lines.get(i).split(",");
+            subset.add(cols[0] + "," + cols[1]); // relative to the manifest's folder, as in ../shared
+        }
+        subset.add("missing_one,wav/does-not-exist.wav");
+        Path manifest = tmp.resolve("manifest.csv");
+        Files.write(manifest, subset);
+        // Relative paths resolve against the folder the manifest names, not the working directory.
+        String base = ravdess.toString();
+
+        Map<String, Row> byId = TranscribeJob.transcribe(Manifests.read(spark, manifest.toString()), base, null)
+                .collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getString(r.fieldIndex("utt_id")), r -> r));
+        assertEquals(subset.size() - 1, byId.size());
+        try (VoskTranscriber vosk = VoskTranscriber.open(ModelStore.fromEnvironment(), null, 1)) {
+            for (String line : subset.subList(1, subset.size() - 1)) {
+                String[] cols = line.split(",");
+                Transcript expected = vosk.transcribe(WavReader.read16k(ravdess.resolve(cols[1])));
+                Row row = byId.get(cols[0]);
+                assertNull(row.getString(row.fieldIndex("error")), cols[0]);
+                assertEquals(expected.text(), row.getString(row.fieldIndex("text")), cols[0]);
+                assertEquals(expected.words().size(), row.getList(row.fieldIndex("words")).size(), cols[0]);
+            }
+        }
+        Row missing = byId.get("missing_one");
+        assertTrue(missing.getString(missing.fieldIndex("error")).contains("does-not-exist.wav"));
     }
 }
