@@ -19,7 +19,7 @@ import java.nio.file.Path;
 public final class WavReader {
 
     private static final int FORMAT_PCM = 1;
-    private static final int FORMAT_FLOAT = 3;
+    static final int FORMAT_FLOAT = 3;
     private static final int FORMAT_EXTENSIBLE = 0xFFFE;
     private static final int MAX_CHANNELS = 64;
 
@@ -57,6 +57,48 @@ public final class WavReader {
 
     /** Reads a WAV stream; {@code source} names it in errors. */
     public static Audio read(InputStream in, String source) throws IOException {
+        WavStream ws = open(in, source);
+        FloatSink out = new FloatSink();
+        float[] chunk = new float[8192];
+        int n;
+        while ((n = ws.read(chunk)) > 0) {
+            out.add(chunk, n);
+        }
+        return new Audio(out.toArray(), ws.sampleRate(), source);
+    }
+
+    /**
+     * Opens a WAV file for incremental decoding (mono, own rate): long recordings are processed
+     * without holding all samples in memory. The caller closes the stream.
+     */
+    public static WavStream open(Path file) throws AudioFormatException {
+        InputStream in = null;
+        try {
+            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            return open(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new AudioFormatException(file.toString(), "no such file");
+        } catch (AudioFormatException e) {
+            closeQuietly(in);
+            throw e;
+        } catch (IOException e) {
+            closeQuietly(in);
+            throw new AudioFormatException(file.toString(), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // already failing with a better message
+            }
+        }
+    }
+
+    /** Parses the header up to the start of the samples. */
+    public static WavStream open(InputStream in, String source) throws IOException {
         byte[] head = new byte[12];
         int n = readFully(in, head, 12);
         if (n == 0) {
@@ -88,7 +130,7 @@ public final class WavReader {
                 if (fmt == null) {
                     throw new AudioFormatException(source, "'data' chunk before 'fmt ' chunk");
                 }
-                return new Audio(decode(in, size, fmt), fmt.sampleRate, source);
+                return new WavStream(in, source, size, fmt.encoding, fmt.channels, fmt.sampleRate, fmt.bits);
             } else {
                 skip(in, size + (size & 1));
             }
@@ -130,41 +172,9 @@ public final class WavReader {
         }
     }
 
-    /** Decodes the samples actually present (at most {@code declared} bytes), averaging channels. */
-    private static float[] decode(InputStream in, long declared, Format f) throws IOException {
-        int bytesPerSample = f.bits / 8;
-        int frameBytes = bytesPerSample * f.channels;
-        long limit = declared == 0 || declared == 0xFFFFFFFFL ? Long.MAX_VALUE : declared;
-        FloatSink out = new FloatSink();
-        byte[] buf = new byte[frameBytes * 4096];
-        long consumed = 0;
-        int carry = 0;
-        while (consumed < limit) {
-            int want = (int) Math.min(buf.length - carry, limit - consumed);
-            int got = in.read(buf, carry, want);
-            if (got < 0) {
-                break;
-            }
-            consumed += got;
-            int have = carry + got;
-            int frames = have / frameBytes;
-            for (int i = 0; i < frames; i++) {
-                int base = i * frameBytes;
-                double sum = 0;
-                for (int c = 0; c < f.channels; c++) {
-                    sum += sample(buf, base + c * bytesPerSample, f);
-                }
-                out.add((float) (sum / f.channels));
-            }
-            carry = have - frames * frameBytes;
-            System.arraycopy(buf, frames * frameBytes, buf, 0, carry);
-        }
-        return out.toArray();
-    }
-
-    private static double sample(byte[] b, int o, Format f) {
-        if (f.encoding == FORMAT_FLOAT) {
-            if (f.bits == 32) {
+    static double sample(byte[] b, int o, int encoding, int bitsPerSample) {
+        if (encoding == FORMAT_FLOAT) {
+            if (bitsPerSample == 32) {
                 float v = Float.intBitsToFloat(le32(b, o));
                 return Float.isFinite(v) ? v : 0.0;
             }
@@ -172,15 +182,17 @@ public final class WavReader {
             double v = Double.longBitsToDouble(bits);
             return Double.isFinite(v) ? v : 0.0;
         }
-        return switch (f.bits) {
-            case 8 -> ((b[o] & 0xFF) - 128) / 128.0;
-            case 16 -> ((short) le16(b, o)) / 32768.0;
-            case 24 -> (((b[o] & 0xFF) | ((b[o + 1] & 0xFF) << 8) | (b[o + 2] << 16))) / 8388608.0;
-            default -> le32(b, o) / 2147483648.0;
+        return switch (bitsPerSample) {
+            // Integer PCM is divided by the largest positive code (2^(bits-1) - 1), as openSMILE
+            // does (16 bit: / 32767), so features match its references value for value.
+            case 8 -> ((b[o] & 0xFF) - 128) / 127.0;
+            case 16 -> ((short) le16(b, o)) / 32767.0;
+            case 24 -> (((b[o] & 0xFF) | ((b[o + 1] & 0xFF) << 8) | (b[o + 2] << 16))) / 8388607.0;
+            default -> le32(b, o) / 2147483647.0;
         };
     }
 
-    private static int readFully(InputStream in, byte[] b, int len) throws IOException {
+    static int readFully(InputStream in, byte[] b, int len) throws IOException {
         int off = 0;
         while (off < len) {
             int r = in.read(b, off, len - off);
@@ -222,11 +234,12 @@ public final class WavReader {
         private float[] data = new float[1 << 16];
         private int size;
 
-        void add(float v) {
-            if (size == data.length) {
-                data = java.util.Arrays.copyOf(data, data.length * 2);
+        void add(float[] v, int n) {
+            if (size + n > data.length) {
+                data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, size + n));
             }
-            data[size++] = v;
+            System.arraycopy(v, 0, data, size, n);
+            size += n;
         }
 
         float[] toArray() {

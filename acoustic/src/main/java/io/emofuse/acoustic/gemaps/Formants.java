@@ -1,0 +1,144 @@
+package io.emofuse.acoustic.gemaps;
+
+/**
+ * Formants F1-F3 (frequency, bandwidth) of the 20 ms branch (GEMAPS_NOTES 9): the spectrum is
+ * resampled to an 11 kHz, 220-sample frame by a truncated inverse DFT, analysed by order-11
+ * autocorrelation LPC, and the roots of the negated-coefficient polynomial become formants.
+ */
+final class Formants {
+    private static final int OUT_LEN = 220;
+    private static final int KEEP_BINS = 110;
+    private static final int ORDER = 11;
+    private static final double LPC_RATE = 11000;
+    private static final double MIN_HZ = 50;
+    private static final double MAX_HZ = 5450;
+
+    private final float[][] cosTab = new float[KEEP_BINS][OUT_LEN];
+    private final float[][] sinTab = new float[KEEP_BINS][OUT_LEN];
+    private final float[] y = new float[OUT_LEN];
+    private final float[] r = new float[ORDER + 1];
+    private final float[] a = new float[ORDER + 1];
+        private final double[] coeffs = new double[ORDER];
+    private final PolynomialRoots roots = new PolynomialRoots(ORDER);
+    private final double[] freq = new double[5];
+    private final double[] bw = new double[5];
+
+    void reset() {
+        roots.reset();
+    }
+
+    Formants() {
+        for (int i = 0; i < OUT_LEN; i++) {
+            for (int k = 1; k < KEEP_BINS; k++) {
+                cosTab[k][i] = (float) Math.cos(2 * Math.PI * (double) (k * i) / 352.0);
+                sinTab[k][i] = (float) Math.sin(2 * Math.PI * (double) (k * i) / 352.0);
+            }
+        }
+    }
+
+    /** {@code re, im}: 512-point FFT (e^{-i} convention) of the padded Hamming frame. */
+    void analyze(double[] re, double[] im, double[] out) {
+        // openSMILE works in float here (irdft, autocorrelation, Durbin): emulate it, because
+        // the roots of these near-singular LPC polynomials are sensitive to rounding.
+        // Outputs are independent, so loop over bins outside: each y[i] still accumulates in
+        // openSMILE's order (DC, then re/im of bin 1, 2, ...), and the inner loop vectorises.
+        java.util.Arrays.fill(y, (float) re[0]);
+        for (int k = 1; k < KEEP_BINS; k++) {
+            float rk = (float) re[k];
+            float ik = (float) -im[k]; // Ooura's rdft uses e^{+i}: its imaginary part is -im[k]
+            float[] c = cosTab[k];
+            float[] sn = sinTab[k];
+            for (int i = 0; i < OUT_LEN; i++) {
+                y[i] = (y[i] + rk * c[i]) + ik * sn[i];
+            }
+        }
+        for (int i = 0; i < OUT_LEN; i++) {
+            y[i] = y[i] / 256f;
+        }
+        for (int m = 0; m <= ORDER; m++) {
+            float acc = 0;
+            for (int n = m; n < OUT_LEN; n++) {
+                acc += y[n] * y[n - m];
+            }
+            r[m] = acc;
+        }
+        int found = 0;
+        if (r[0] != 0 && levinson()) {
+            for (int i = 0; i < ORDER; i++) {
+                coeffs[i] = -a[i]; // z^11 - a1 z^10 - ... - a11 (openSMILE's sign)
+            }
+            int nr = roots.solve(coeffs);
+            double[] wr = roots.real();
+            double[] wi = roots.imag();
+            for (int i = 0; i < nr && found < 5; i++) {
+                double zr = wr[i];
+                double zi = wi[i];
+                double mod2 = zr * zr + zi * zi;
+                if (mod2 > 1) { // reflect into the unit circle: 1 / conj(z)
+                    zr = zr / mod2;
+                    zi = zi / mod2;
+                    mod2 = zr * zr + zi * zi;
+                }
+                if (zi < 0) {
+                    continue;
+                }
+                double f = Math.abs(Math.atan2(zi, zr)) * LPC_RATE / (2 * Math.PI);
+                if (f < MIN_HZ || f > MAX_HZ) {
+                    continue;
+                }
+                freq[found] = f;
+                bw[found] = -Math.log(Math.sqrt(mod2)) * LPC_RATE / Math.PI;
+                found++;
+            }
+            // insertion sort by frequency
+            for (int i = 1; i < found; i++) {
+                double f = freq[i];
+                double b = bw[i];
+                int j = i - 1;
+                while (j >= 0 && freq[j] > f) {
+                    freq[j + 1] = freq[j];
+                    bw[j + 1] = bw[j];
+                    j--;
+                }
+                freq[j + 1] = f;
+                bw[j + 1] = b;
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            out[Raw.F1 + 2 * i] = i < found ? freq[i] : 0;
+            out[Raw.B1 + 2 * i] = i < found ? bw[i] : 0;
+        }
+    }
+
+    /** openSMILE's Durbin recursion in float: a[0..p) are a1..ap of A(z) = 1 + a1 z^-1 + ... */
+    private boolean levinson() {
+        java.util.Arrays.fill(a, 0);
+        float e = r[0];
+        if (e == 0) {
+            return false;
+        }
+        for (int m = 1; m <= ORDER; m++) {
+            float sum = 1.0f * r[m];
+            for (int i = 1; i < m; i++) {
+                sum += a[i - 1] * r[m - i];
+            }
+            float km = (-1.0f / e) * sum;
+            a[m - 1] = km;
+            for (int i = 1; i <= m / 2; i++) {
+                float x = a[i - 1];
+                a[i - 1] += km * a[m - i - 1];
+                if (i < m / 2 || (m & 1) == 1) {
+                    a[m - i - 1] += km * x;
+                }
+            }
+            e *= 1.0f - km * km;
+            if (e == 0) {
+                for (int i = m; i < ORDER; i++) {
+                    a[i] = 0;
+                }
+                break;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,287 @@
+package io.emofuse.acoustic.gemaps;
+
+/**
+ * The 60 ms Gaussian branch for one frame (GEMAPS_NOTES 7.1, 7.2, 7.4): magnitude spectrum,
+ * frame RMS for the energy gate, octave-scale spectrum and sub-harmonic-summation pitch candidates.
+ */
+final class PitchAnalyzer {
+    static final int FRAME = 960;
+    static final int FFT_SIZE = 1024;
+    static final int BINS = FFT_SIZE / 2 + 1;
+    static final int CANDIDATES = 6;
+    private static final int PAD = (FFT_SIZE - FRAME) / 2;
+    private static final double BIN_HZ = 16000.0 / FFT_SIZE;
+    private static final int HARMONICS = 15;
+    private static final double COMPRESSION = 0.85;
+    private static final double FMIN = 55;
+    private static final double FMAX = 1000;
+    private static final int SCALE_N = 513;
+
+    private final Fft fft = new Fft(FFT_SIZE);
+    private final double[] window = new double[FRAME];
+    private final double[] frame = new double[FFT_SIZE]; // zero padding stays zero
+    private final double[] re = new double[FFT_SIZE];
+    private final double[] im = new double[FFT_SIZE];
+    private final double[] a = new double[BINS];
+    private final int[] maxima = new int[BINS];
+
+    // natural cubic spline on the fixed log2 abscissae: decomposition and evaluation coefficients
+    private final double[] t = new double[BINS];
+    private final double[] splineSig = new double[BINS];
+    private final double[] invDt = new double[BINS];
+    private final double[] invSpan = new double[BINS];
+    private final double[] y2f = new double[BINS];
+    private final double[] invP = new double[BINS];
+    private final double[] y2 = new double[BINS];
+    private final double[] u = new double[BINS];
+    private final int[] evalLo = new int[SCALE_N];
+    private final double[] evalA = new double[SCALE_N];
+    private final double[] evalB = new double[SCALE_N];
+    private final double[] evalH2 = new double[SCALE_N];
+    private final double[] audWeight = new double[SCALE_N];
+    private final double[] scaled = new double[SCALE_N];
+    private final double[] shs = new double[SCALE_N];
+    private final int[] shift = new int[HARMONICS + 1];
+    private final double[] harmWeight = new double[HARMONICS + 1];
+    private final double logLo;
+    private final double axisStep;
+
+    private final int[] peakIdx = new int[CANDIDATES];
+    private final double[] peakVal = new double[CANDIDATES];
+
+    PitchAnalyzer() {
+        double half = (FRAME - 1) / 2.0;
+        for (int i = 0; i < FRAME; i++) {
+            double d = (i - half) / (0.4 * half);
+            window[i] = Math.exp(-0.5 * d * d);
+        }
+        for (int k = 1; k < BINS; k++) {
+            t[k] = log2(k * BIN_HZ);
+        }
+        t[0] = 2 * t[1] - t[2];
+        for (int k = 0; k < BINS - 1; k++) {
+            invDt[k] = 1.0 / (t[k + 1] - t[k]);
+        }
+        for (int i = 1; i < BINS - 1; i++) {
+            splineSig[i] = (t[i] - t[i - 1]) / (t[i + 1] - t[i - 1]);
+            invSpan[i] = 1.0 / (t[i + 1] - t[i - 1]);
+            double p = splineSig[i] * y2f[i - 1] + 2;
+            y2f[i] = (splineSig[i] - 1) / p;
+            invP[i] = 1.0 / p;
+        }
+        logLo = log2(25);
+        double logHi = log2(8000);
+        axisStep = (logHi - logLo) / (SCALE_N - 1);
+        for (int j = 0; j < SCALE_N; j++) {
+            double x = logLo + j * axisStep;
+            int lo = 0;
+            int hi = BINS - 1;
+            while (hi - lo > 1) {
+                int mid = (hi + lo) >> 1;
+                if (t[mid] > x) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            double h = t[hi] - t[lo];
+            evalLo[j] = lo;
+            evalA[j] = (t[hi] - x) / h;
+            evalB[j] = (x - t[lo]) / h;
+            evalH2[j] = h * h / 6.0;
+        }
+        double nOct = log2(8000.0 / 25.0);
+        float ppo = (float) (SCALE_N / nOct);
+        double s = ppo * log2(65.0 / 50.0) - 1;
+        for (int j = 0; j < SCALE_N; j++) {
+            audWeight[j] = 0.5 + Math.atan(3 * (j + 1 - s) / ppo) / Math.PI;
+        }
+        for (int h = 2; h <= HARMONICS; h++) {
+            shift[h] = (int) Math.floor(ppo * log2(h));
+            harmWeight[h] = Math.pow(COMPRESSION, h - 1);
+        }
+    }
+
+    static double log2(double v) {
+        return Math.log(v) / Math.log(2);
+    }
+
+    /**
+     * Analyses {@code x[off .. off+960)}. Writes the 6 candidate frequencies and voicings, and the
+     * unmodified magnitude spectrum into {@code mag}; returns the windowed frame RMS.
+     */
+    double analyze(float[] x, int off, double[] mag, double[] freq, double[] voicing) {
+        double sumSq = 0;
+        for (int i = 0; i < FRAME; i++) {
+            float v = (float) (x[off + i] * window[i]);
+            frame[PAD + i] = v;
+            sumSq += (double) v * v;
+        }
+        double rms = Math.sqrt(sumSq / FRAME);
+        fft.realForward(frame, re, im);
+        for (int k = 0; k < BINS; k++) {
+            float m = (float) Math.sqrt(re[k] * re[k] + im[k] * im[k]);
+            mag[k] = m;
+            a[k] = m;
+        }
+        enhancePeaks();
+        smooth();
+        spline();
+        candidates(freq, voicing);
+        return rms;
+    }
+
+    private void enhancePeaks() {
+        int n = BINS;
+        int count = 0;
+        if (a[0] > a[1]) {
+            maxima[count++] = 0;
+        }
+        for (int i = 1; i < n - 1; i++) {
+            if (a[i] > a[i - 1] && a[i] >= a[i + 1]) {
+                maxima[count++] = i;
+            }
+        }
+        if (a[n - 1] > a[n - 2]) {
+            maxima[count++] = n - 1;
+        }
+        if (count == 1) {
+            // openSMILE reads a zero second slot: everything from bin 3 on is cleared.
+            for (int i = 3; i < n; i++) {
+                a[i] = 0;
+            }
+            return;
+        }
+        for (int j = 1; j < count; j++) {
+            for (int i = maxima[j - 1] + 3; i <= maxima[j] - 3; i++) {
+                a[i] = 0;
+            }
+        }
+    }
+
+    private void smooth() {
+        double prev = 0;
+        for (int i = 0; i < BINS - 1; i++) {
+            double cur = a[i];
+            a[i] = (prev + 2 * cur + a[i + 1]) / 4;
+            prev = cur;
+        }
+    }
+
+    /** Natural cubic spline from the linear bin axis to the log2 axis, auditory weighting. */
+    private void spline() {
+        int n = BINS;
+        y2[0] = 0;
+        u[0] = 0;
+        // the tridiagonal elimination factors depend on the abscissae only (precomputed)
+        for (int i = 1; i < n - 1; i++) {
+            double uu = (a[i + 1] - a[i]) * invDt[i] - (a[i] - a[i - 1]) * invDt[i - 1];
+            u[i] = (6 * uu * invSpan[i] - splineSig[i] * u[i - 1]) * invP[i];
+        }
+        y2[n - 1] = 0;
+        for (int k = n - 2; k >= 0; k--) {
+            y2[k] = y2f[k] * y2[k + 1] + u[k];
+        }
+        for (int j = 0; j < SCALE_N; j++) {
+            int lo = evalLo[j];
+            double aa = evalA[j];
+            double bb = evalB[j];
+            double v = aa * a[lo] + bb * a[lo + 1]
+                    + ((aa * aa * aa - aa) * y2[lo] + (bb * bb * bb - bb) * y2[lo + 1]) * evalH2[j];
+            v = (float) v;
+            scaled[j] = v > 0 ? (float) (v * audWeight[j]) : 0;
+        }
+    }
+
+    private void candidates(double[] freq, double[] voicing) {
+        int n = SCALE_N;
+        System.arraycopy(scaled, 0, shs, 0, n);
+        for (int h = 2; h <= HARMONICS; h++) {
+            int sh = shift[h];
+            double w = harmWeight[h];
+            for (int j = sh; j < n; j++) {
+                shs[j - sh] += scaled[j] * w;
+            }
+        }
+        double mean = 0;
+        for (int j = 0; j < n; j++) {
+            double v = shs[j] / HARMONICS;
+            if (v < 0) {
+                v = 0;
+            }
+            shs[j] = (float) v;
+            mean += shs[j];
+        }
+        mean /= n;
+        int nPeaks = 0;
+        java.util.Arrays.fill(peakVal, 0);
+        java.util.Arrays.fill(peakIdx, 0);
+        for (int i = 1; i < n - 1; i++) {
+            double v = shs[i];
+            if (shs[i - 1] < v && v > shs[i + 1]) {
+                int pos = -1;
+                for (int c = 0; c < CANDIDATES; c++) {
+                    if (peakVal[c] <= 0 || peakVal[c] < v) {
+                        pos = c;
+                        break;
+                    }
+                }
+                if (pos >= 0) {
+                    for (int c = CANDIDATES - 1; c > pos; c--) {
+                        peakVal[c] = peakVal[c - 1];
+                        peakIdx[c] = peakIdx[c - 1];
+                    }
+                    peakVal[pos] = v;
+                    peakIdx[pos] = i;
+                    nPeaks = Math.min(nPeaks + 1, CANDIDATES);
+                }
+            }
+        }
+        int out = 0;
+        java.util.Arrays.fill(freq, 0);
+        java.util.Arrays.fill(voicing, 0);
+        double bestScore = -1;
+        int best = -1;
+        double[] scores = this.scoreTmp;
+        for (int c = 0; c < nPeaks; c++) {
+            int i = peakIdx[c];
+            double y1 = shs[i - 1];
+            double yc = shs[i];
+            double y3 = shs[i + 1];
+            double x2 = logLo + i * axisStep;
+            double xs;
+            double ys;
+            double den = y1 - 2 * yc + y3;
+            if (den == 0) {
+                xs = x2;
+                ys = yc;
+            } else {
+                double p = 0.5 * (y1 - y3) / den;
+                xs = x2 + p * axisStep;
+                ys = yc - 0.25 * (y1 - y3) * p;
+            }
+            double f = Math.pow(2, xs);
+            if (f < FMIN || f > FMAX) {
+                continue;
+            }
+            freq[out] = f;
+            voicing[out] = ys > 0 && ys > mean ? 1 - mean / ys : 0;
+            scores[out] = ys;
+            if (ys > bestScore) {
+                bestScore = ys;
+                best = out;
+            }
+            out++;
+        }
+        if (best > 0) {
+            double tf = freq[0];
+            double tv = voicing[0];
+            freq[0] = freq[best];
+            voicing[0] = voicing[best];
+            freq[best] = tf;
+            voicing[best] = tv;
+        }
+    }
+
+    private final double[] scoreTmp = new double[CANDIDATES];
+}

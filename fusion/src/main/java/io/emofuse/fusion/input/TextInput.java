@@ -1,0 +1,25 @@
+package io.emofuse.fusion.input;
+
+import java.util.Locale;
+
+/**
+ * What a model's text input is: the embedder spec (as {@code TextEmbedders.create} takes it), and
+ * {@code pooled} (one vector per utterance) or {@code sequence} (token vectors, zero-padded or cut
+ * to {@code steps}).
+ */
+public record TextInput(String embedder, String kind, int steps) {
+    public TextInput {
+        if (embedder == null || embedder.isBlank()) {
+            throw new IllegalArgumentException("text input needs an embedder, e.g. minilm");
+        }
+        kind = kind == null ? "pooled" : kind.toLowerCase(Locale.ROOT);
+        if (!kind.equals("pooled") && !kind.equals("sequence")) {
+            throw new IllegalArgumentException("text input kind must be pooled or sequence, got '" + kind + "'");
+        }
+        steps = kind.equals("pooled") ? 1 : (steps <= 0 ? 32 : steps);
+    }
+
+    public String cacheKey() {
+        return embedder + "/" + kind + (kind.equals("sequence") ? "/" + steps : "");
+    }
+}

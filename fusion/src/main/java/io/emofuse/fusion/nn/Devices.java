@@ -1,0 +1,47 @@
+package io.emofuse.fusion.nn;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import io.emofuse.models.OfflineGuard;
+import java.util.Locale;
+
+/**
+ * Picks the device: the PyTorch engine's default (a GPU when present) unless the user forces one.
+ * Also pins PyTorch to one CPU thread unless {@code -Dai.djl.pytorch.num_threads} says otherwise:
+ * emofuse's networks are small, where more threads cost more in hand-offs than they save, and a
+ * fixed thread count keeps CPU results reproducible. Runs before the engine starts because every
+ * emofuse path to PyTorch goes through {@link #choose} first.
+ */
+public final class Devices {
+
+    static {
+        OfflineGuard.enforce();
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+        }
+        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+    }
+
+    private Devices() {
+    }
+
+    /** {@code null}, "" or {@code auto}: the engine's choice; {@code cpu} or {@code gpu}: forced. */
+    public static Device choose(String preference) {
+        Engine engine = Engine.getEngine("PyTorch");
+        String p = preference == null ? "auto" : preference.trim().toLowerCase(Locale.ROOT);
+        return switch (p) {
+            case "", "auto" -> engine.defaultDevice();
+            case "cpu" -> Device.fromName("cpu");
+            case "gpu" -> {
+                if (engine.getGpuCount() == 0) {
+                    throw new IllegalArgumentException("--device gpu: no GPU visible to PyTorch (CPU natives, or no CUDA device); "
+                            + "build with -Pcuda on a CUDA machine or use --device cpu");
+                }
+                yield Device.fromName("gpu");
+            }
+            default -> throw new IllegalArgumentException("unknown device '" + preference + "'; expected auto, cpu or gpu");
+        };
+    }
+}

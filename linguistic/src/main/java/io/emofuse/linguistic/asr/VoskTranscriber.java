@@ -1,0 +1,224 @@
+package io.emofuse.linguistic.asr;
+
+import io.emofuse.audio.Audio;
+import io.emofuse.audio.AudioFormatException;
+import io.emofuse.audio.Resampler;
+import io.emofuse.audio.WavReader;
+import io.emofuse.linguistic.Transcriber;
+import io.emofuse.linguistic.Transcript;
+import io.emofuse.models.ModelNotFoundException;
+import io.emofuse.models.ModelStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import org.vosk.LibVosk;
+import org.vosk.LogLevel;
+import org.vosk.Model;
+import org.vosk.Recognizer;
+
+/**
+ * Vosk speech recognition on one shared {@link Model}. Each file or stream gets a recogniser of its
+ * own (created fresh, so results never depend on what was decoded before, exactly as a plain Vosk
+ * loop), and at most {@link #concurrency()} recognisers exist at once: N threads decode N inputs,
+ * further callers of {@link #transcribe} wait, {@link #openStream()} refuses.
+ *
+ * <p>Thread-safe. Word timings and confidences are always on ({@code setWords(true)}); an optional
+ * phrase list restricts decoding to those phrases (a Vosk grammar; add {@code "[unk]"} to let other
+ * speech through as unknown).
+ */
+public final class VoskTranscriber implements Transcriber {
+
+    /** Catalogue name of the model used when no directory is given. */
+    public static final String DEFAULT_MODEL = "vosk-en-us";
+
+    /** Bytes handed to Vosk per call in batch decoding: the chunk size of Vosk's own examples. */
+    public static final int CHUNK_BYTES = 4096;
+
+    private final Path modelDir;
+    private final Model model;
+    private final Semaphore slots;
+    private final int concurrency;
+    private final String grammar;
+
+    /**
+     * @param modelDir    a Vosk model directory (with {@code am/}, {@code conf/}, {@code graph/})
+     * @param concurrency most recognisers alive at once (at least 1)
+     * @param phrases     phrase-list grammar, or an empty list for free speech
+     */
+    public VoskTranscriber(Path modelDir, int concurrency, List<String> phrases) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("ASR concurrency must be at least 1, got " + concurrency);
+        }
+        if (!Files.isDirectory(modelDir.resolve("am")) && !Files.isDirectory(modelDir.resolve("conf"))) {
+            throw new ModelNotFoundException("'" + modelDir + "' is not a Vosk model directory (no am/ or conf/ in it)");
+        }
+        LibVosk.setLogLevel(LogLevel.WARNINGS);
+        try {
+            this.model = new Model(modelDir.toString());
+        } catch (IOException e) {
+            throw new ModelNotFoundException("Vosk cannot load the model in '" + modelDir + "'", e);
+        }
+        this.modelDir = modelDir;
+        this.concurrency = concurrency;
+        this.slots = new Semaphore(concurrency, true);
+        this.grammar = phrases.isEmpty() ? null : VoskResults.grammarJson(phrases);
+    }
+
+    /** The catalogued model (or {@code userModelDir} when not null), free speech. */
+    public static VoskTranscriber open(ModelStore store, Path userModelDir, int concurrency) {
+        return new VoskTranscriber(store.resolve(DEFAULT_MODEL, userModelDir), concurrency, List.of());
+    }
+
+    public Path modelDir() {
+        return modelDir;
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** Decodes a whole recording; waits while all recogniser slots are busy. */
+    @Override
+    public Transcript transcribe(Audio audio) {
+        Audio at16k = audio.sampleRate() == Audio.TARGET_RATE ? audio : Resampler.toRate(audio, Audio.TARGET_RATE);
+        byte[] pcm = toPcm16(at16k.samples());
+        slots.acquireUninterruptibly();
+        try (Recognizer rec = newRecognizer()) {
+            List<Transcript> segments = new ArrayList<>();
+            byte[] chunk = new byte[CHUNK_BYTES];
+            for (int off = 0; off < pcm.length; off += CHUNK_BYTES) {
+                int n = Math.min(CHUNK_BYTES, pcm.length - off);
+                System.arraycopy(pcm, off, chunk, 0, n);
+                if (rec.acceptWaveForm(chunk, n)) {
+                    segments.add(VoskResults.parse(rec.getResult()));
+                }
+            }
+            segments.add(VoskResults.parse(rec.getFinalResult()));
+            return VoskResults.join(segments);
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** Reads a WAV file (any rate, mono or stereo) and decodes it. */
+    public Transcript transcribe(Path wav) throws AudioFormatException {
+        return transcribe(WavReader.read16k(wav));
+    }
+
+    /** The outcome for one input of {@link #transcribeFiles}: a transcript or an error message. */
+    public record FileResult(Path file, Transcript transcript, String error) {
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    /**
+     * Decodes files on {@code threads} threads (capped by {@link #concurrency()}) and hands each
+     * result to {@code sink} in input order, as soon as it and all before it are done. A file that
+     * cannot be read gives a result with an error; the others are still decoded.
+     */
+    public void transcribeFiles(List<Path> files, int threads, Consumer<FileResult> sink) {
+        int n = Math.max(1, Math.min(threads, concurrency));
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "vosk-batch");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<FileResult>> pending = new ArrayList<>(files.size());
+            for (Path f : files) {
+                pending.add(pool.submit(() -> transcribeOne(f)));
+            }
+            for (Future<FileResult> p : pending) {
+                sink.accept(p.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("transcription interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("transcription failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private FileResult transcribeOne(Path f) {
+        try {
+            return new FileResult(f, transcribe(f), null);
+        } catch (AudioFormatException | RuntimeException e) {
+            return new FileResult(f, null, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /**
+     * A live session on the shared model for 16 kHz mono s16le PCM. Close it (or {@code finish()} it)
+     * to free its slot.
+     *
+     * @throws AsrBusyException when all {@link #concurrency()} slots are in use
+     */
+    public StreamingRecognizer openStream() {
+        if (!slots.tryAcquire()) {
+            throw new AsrBusyException("all " + concurrency + " speech recognisers are busy");
+        }
+        return newStream();
+    }
+
+    /**
+     * As {@link #openStream()}, but waits up to {@code wait} for a slot to free up.
+     *
+     * @throws AsrBusyException when none freed up in time
+     */
+    public StreamingRecognizer openStream(java.time.Duration wait) throws InterruptedException {
+        if (!slots.tryAcquire(wait.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+            throw new AsrBusyException("all " + concurrency + " speech recognisers stayed busy for " + wait);
+        }
+        return newStream();
+    }
+
+    private StreamingRecognizer newStream() {
+        try {
+            return new StreamingRecognizer(newRecognizer(), Audio.TARGET_RATE, slots::release);
+        } catch (RuntimeException e) {
+            slots.release();
+            throw e;
+        }
+    }
+
+    private Recognizer newRecognizer() {
+        try {
+            Recognizer rec = grammar == null ? new Recognizer(model, Audio.TARGET_RATE)
+                    : new Recognizer(model, Audio.TARGET_RATE, grammar);
+            rec.setWords(true);
+            return rec;
+        } catch (IOException e) {
+            throw new IllegalStateException("Vosk cannot create a recogniser for " + modelDir, e);
+        }
+    }
+
+    /** Float samples in [-1, 1] to little-endian 16-bit PCM (exact for audio read from 16-bit WAV). */
+    static byte[] toPcm16(float[] samples) {
+        byte[] out = new byte[samples.length * 2];
+        for (int i = 0; i < samples.length; i++) {
+            int v = Math.round(samples[i] * 32768f);
+            v = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+            out[2 * i] = (byte) v;
+            out[2 * i + 1] = (byte) (v >> 8);
+        }
+        return out;
+    }
+
+    /** Frees the model; waits for recognisers still in use. */
+    @Override
+    public void close() {
+        slots.acquireUninterruptibly(concurrency);
+        model.close();
+    }
+}

@@ -1,0 +1,157 @@
+package io.emofuse.linguistic.asr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.emofuse.linguistic.Transcript;
+import io.emofuse.linguistic.Word;
+import io.emofuse.linguistic.testsupport.SharedData;
+import io.emofuse.linguistic.testsupport.SharedData.Utterance;
+import io.emofuse.models.ModelNotFoundException;
+import io.emofuse.models.ModelStore;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vosk.Model;
+import org.vosk.Recognizer;
+
+class VoskTranscriberTest {
+
+    private static List<Utterance> sample;
+    private static VoskTranscriber asr;
+
+    @BeforeAll
+    static void open() {
+        List<Utterance> all = SharedData.ravdess();
+        sample = new ArrayList<>();
+        // Every 80th file: 6 files over 6 actors, both sentences, several emotions.
+        for (int i = 0; i < all.size(); i += 80) {
+            sample.add(all.get(i + 37 + (i / 80) % 2));
+        }
+        asr = VoskTranscriber.open(ModelStore.fromEnvironment(), null, 4);
+    }
+
+    @AfterAll
+    static void close() {
+        if (asr != null) {
+            asr.close();
+        }
+    }
+
+    /** The textbook Vosk Java loop (as in Vosk's own example), on its own model instance. */
+    static String plainVosk(Model model, Path wav) throws Exception {
+        List<String> parts = new ArrayList<>();
+        try (InputStream ais = AudioSystem.getAudioInputStream(wav.toFile());
+             Recognizer rec = new Recognizer(model, 16000)) {
+            byte[] b = new byte[4096];
+            int n;
+            while ((n = ais.read(b)) >= 0) {
+                if (rec.acceptWaveForm(b, n)) {
+                    parts.add(text(rec.getResult()));
+                }
+            }
+            parts.add(text(rec.getFinalResult()));
+        }
+        return String.join(" ", parts.stream().filter(s -> !s.isEmpty()).toList());
+    }
+
+    private static String text(String json) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("text").asText();
+    }
+
+    @Test
+    void transcriptsEqualPlainVoskLoop() throws Exception {
+        int wordsRight = 0;
+        int wordsTotal = 0;
+        try (Model plain = new Model(asr.modelDir().toString())) {
+            for (Utterance u : sample) {
+                String expected = plainVosk(plain, u.wav());
+                Transcript got = asr.transcribe(u.wav());
+                assertEquals(expected, got.text(), u.wav().toString());
+                List<String> ref = List.of(u.text().toLowerCase(Locale.ROOT).split(" "));
+                wordsTotal += ref.size();
+                wordsRight += (int) ref.stream().filter(w -> List.of(got.text().split(" ")).contains(w)).count();
+            }
+        }
+        // Plain Vosk gets most words of these two sentences; a broken feed (wrong rate, byte order) gets ~none.
+        assertTrue(wordsRight > 0.6 * wordsTotal, wordsRight + " of " + wordsTotal + " reference words recognised");
+    }
+
+    @Test
+    void wordsHaveTimingsAndConfidences() throws Exception {
+        Utterance u = sample.get(0);
+        Transcript t = asr.transcribe(u.wav());
+        double duration = Files.size(u.wav()) / 32000.0;
+        assertFalse(t.words().isEmpty());
+        assertEquals(t.text(), String.join(" ", t.words().stream().map(Word::word).toList()));
+        double prevEnd = 0;
+        for (Word w : t.words()) {
+            assertTrue(w.start() >= prevEnd - 1e-9 && w.start() < w.end() && w.end() <= duration + 0.05, w.toString());
+            assertTrue(w.conf() > 0 && w.conf() <= 1, w.toString());
+            prevEnd = w.end();
+        }
+    }
+
+    @Test
+    void parallelBatchKeepsOrderAndResults(@TempDir Path tmp) throws Exception {
+        Path bad = Files.writeString(tmp.resolve("not-audio.wav"), "this is not a RIFF file");
+        List<Path> files = new ArrayList<>();
+        sample.subList(0, 3).forEach(u -> files.add(u.wav()));
+        files.add(1, bad);
+        List<VoskTranscriber.FileResult> results = new ArrayList<>();
+        asr.transcribeFiles(files, 4, results::add);
+        assertEquals(files, results.stream().map(VoskTranscriber.FileResult::file).toList());
+        for (VoskTranscriber.FileResult r : results) {
+            if (r.file().equals(bad)) {
+                assertFalse(r.ok());
+                assertTrue(r.error().contains("not-audio.wav"), r.error());
+            } else {
+                assertNull(r.error());
+                assertEquals(asr.transcribe(r.file()).text(), r.transcript().text());
+            }
+        }
+    }
+
+    @Test
+    void phraseListGrammarPicksTheSpokenSentence() {
+        try (VoskTranscriber grammar = new VoskTranscriber(asr.modelDir(), 2,
+                List.of("kids are talking by the door", "dogs are sitting by the door"))) {
+            for (Utterance u : sample) {
+                assertEquals(u.text().toLowerCase(Locale.ROOT), grammar.transcribe(u.wav()).text(), u.wav().toString());
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void notAModelDirectoryIsOneClearError(@TempDir Path tmp) {
+        ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> new VoskTranscriber(tmp, 1, List.of()));
+        assertTrue(e.getMessage().contains(tmp.toString()), e.getMessage());
+    }
+
+    @Test
+    void pcmConversionIsExactFor16BitInput() throws Exception {
+        Path wav = sample.get(0).wav();
+        byte[] file = Files.readAllBytes(wav);
+        byte[] pcm = VoskTranscriber.toPcm16(io.emofuse.audio.WavReader.read16k(wav).samples());
+        try (AudioInputStream ais = AudioSystem.getAudioInputStream(wav.toFile())) {
+            assertEquals(ais.getFrameLength() * 2, pcm.length);
+        }
+        assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOfRange(file, 44, 44 + 64)),
+                java.util.Arrays.toString(java.util.Arrays.copyOfRange(pcm, 0, 64)));
+        assertTrue(java.util.Arrays.equals(file, 44, file.length, pcm, 0, pcm.length));
+    }
+}

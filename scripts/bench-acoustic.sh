@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Acoustic feature extraction benchmarks (figures: docs/acoustic-benchmark.md).
+#   scripts/bench-acoustic.sh speed  [RUNS]   whole process (JVM start included), one thread, pinned to one CPU,
+#                                             eGeMAPSv02 functionals of bench_long_300s.wav (as openSMILE's README)
+#   scripts/bench-acoustic.sh memory          a one-hour 16 kHz file under -Xmx256m (functionals and LLDs)
+#   scripts/bench-acoustic.sh parity          regenerates docs/acoustic-parity.md
+# Data: ../shared/data/opensmile-ref (bench/bench_long_300s.wav is made by shared/data/make-all.sh).
+# Build first: mvn -o -q install -DskipTests (the ./emofuse launcher runs server/target/dist/lib).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+ref="${EMOFUSE_SHARED:-$root/../shared}/data/opensmile-ref"
+work="$root/scripts/bench/target/acoustic"
+mkdir -p "$work"
+bench="$ref/bench/bench_long_300s.wav"
+echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load avg $(cut -d' ' -f1-3 /proc/loadavg)"
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+case "${1:-}" in
+  speed)
+    runs="${2:-5}"
+    [ -f "$bench" ] || { echo "missing $bench (run shared/data/make-all.sh)" >&2; exit 2; }
+    cpu=$(( $(nproc) - 1 ))
+    "$root/emofuse" extract --set egemaps --out "$work/warmup.csv" "$bench" >/dev/null 2>&1   # page cache, not the JIT
+    echo "run,wall_s,user_s,sys_s,max_rss_kb"
+    for ((r = 1; r <= runs; r++)); do
+      /usr/bin/time -f "$r,%e,%U,%S,%M" -o "$work/time.txt" taskset -c "$cpu" \
+        "$root/emofuse" extract --set egemaps --threads 1 --out "$work/bench_func.csv" "$bench" >/dev/null 2>&1
+      cat "$work/time.txt"
+      cut -d, -f2 "$work/time.txt" >> "$work/walls.txt"
+    done
+    echo "median_wall_s=$(tail -n "$runs" "$work/walls.txt" | median)"
+    rm -f "$work/walls.txt"
+    ;;
+  memory)
+    long="$work/one_hour.wav"
+    if [ ! -f "$long" ]; then
+      [ -f "$bench" ] || { echo "missing $bench" >&2; exit 2; }
+      sox $(for i in $(seq 12); do echo "$bench"; done) "$long"   # 12 x 300 s = 3600 s
+    fi
+    echo "input: $(soxi -D "$long") s"
+    echo "level,wall_s,max_rss_kb,exit"
+    for level in functionals lld; do
+      set +e
+      JAVA_OPTS="-XX:+UseSerialGC -Xmx256m" /usr/bin/time -f "%e,%M" -o "$work/time.txt" \
+        "$root/emofuse" extract --set egemaps --level "$level" --out "$work/one_hour_$level.csv" "$long" >/dev/null 2>"$work/err.txt"
+      rc=$?
+      set -e
+      echo "$level,$(cat "$work/time.txt" | tail -1),$rc"
+      [ "$rc" = 0 ] || cat "$work/err.txt"
+    done
+    echo "lld rows: $(($(wc -l < "$work/one_hour_lld.csv") - 1))"
+    ;;
+  parity)
+    cd "$root" && ./emofuse acoustic-parity --ref "${EMOFUSE_SHARED:-../shared}/data/opensmile-ref" --out docs/acoustic-parity.md
+    ;;
+  *)
+    sed -n 2,8p "$0"; exit 2 ;;
+esac

@@ -1,0 +1,72 @@
+package io.emofuse.cli;
+
+import io.emofuse.fusion.bundle.ModelBundle;
+import io.emofuse.fusion.nn.Devices;
+import io.emofuse.models.ModelStore;
+import io.emofuse.training.data.TextSource;
+import io.emofuse.training.train.PredictService;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code emofuse predict}: a model bundle applied to a manifest. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Predict V, A, D (and the category, when the model has that head) for every row of a manifest.",
+        footer = {"", "Examples:",
+            "  emofuse predict --model models/concat --data ../shared/data/emobank-speech/manifest.csv --out pred.csv",
+            "  Words from ASR even where the manifest has text (adds a transcript column):",
+            "    emofuse predict --model models/late --data m.csv --out pred.csv --text-source asr",
+            "",
+            "Output columns: utt_id,V,A,D [,category,p_CLASS...] [,transcript]. V, A, D are on the scale of",
+            "the labels the model was trained on. A model trained with speaker-normalised acoustic",
+            "features normalises within the manifest's speakers."})
+final class PredictCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model bundle folder (from 'emofuse train').")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "MANIFEST", description = "Manifest, CSV or JSONL.")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "PRED.csv", description = "Predictions CSV to write.")
+    Path out;
+
+    @Option(names = "--text-source", defaultValue = "manifest", paramLabel = "manifest|asr",
+            description = "manifest (default; ASR only for rows without text) or asr.")
+    String textSource;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu", description = "Device (default auto).")
+    String device;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache (default: $EMOFUSE_HOME/cache).")
+    Path cache;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Feature extraction threads (default 2).")
+    int threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        ModelStore store = ModelStore.fromEnvironment();
+        Path cacheDir = cache != null ? cache : store.home().resolve("cache");
+        int n;
+        try (ModelBundle bundle = ModelBundle.load(model, Devices.choose(device));
+             TrainingProgress progress = new TrainingProgress(quiet, System.err)) {
+            n = new PredictService(store, threads, progress).predict(bundle, data, out, TextSource.of(textSource), cacheDir);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        spec.commandLine().getOut().println("wrote " + n + " predictions to " + out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

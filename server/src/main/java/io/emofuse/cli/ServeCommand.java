@@ -1,0 +1,103 @@
+package io.emofuse.cli;
+
+import io.emofuse.models.ModelStore;
+import io.emofuse.server.ComponentLoader;
+import io.emofuse.server.EmofuseServer;
+import io.emofuse.server.ServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code emofuse serve}: the REST + WebSocket server. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the HTTP server: REST analysis, WebSocket streaming (/v1/stream, /v1/vosk), batch "
+                + "scoring (/v1/score), metrics and the demo page at /.",
+        footer = {"", "Examples:",
+            "  emofuse serve                                  port 8080, configs/server.yaml if present",
+            "  emofuse serve --port 9000 --model models/fusion-default",
+            "  EMOFUSE_API_KEYS=k1,k2 emofuse serve          require 'Authorization: Bearer k1' (or k2)",
+            "", "SIGTERM / Ctrl-C drains: new requests get 503, work in flight finishes (shutdown_grace_s)."})
+final class ServeCommand implements Callable<Integer> {
+
+    static final Path DEFAULT_CONFIG = Path.of("configs", "server.yaml");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: config, else 8080).")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "ADDR", description = "Interface to bind (default: config, else 0.0.0.0).")
+    String host;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML config (default: configs/server.yaml if it exists).")
+    Path config;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Emotion model bundle directory (default: config 'model'; none: no emotion).")
+    Path model;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Analysis threads (default: config, else one per core).")
+    Integer workers;
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig cfg = loadConfig(config);
+        Map<String, Object> overrides = new HashMap<>();
+        if (port != null) {
+            overrides.put("port", port);
+        }
+        if (host != null) {
+            overrides.put("host", host);
+        }
+        if (model != null) {
+            overrides.put("model", model);
+        }
+        if (workers != null) {
+            overrides.put("workers", workers);
+        }
+        ServerConfig effective = cfg.with(overrides);
+        if (effective.model() != null && !Files.isDirectory(effective.model())) {
+            throw new UserError("model directory " + effective.model() + " does not exist");
+        }
+        ModelStore store = ModelStore.fromEnvironment();
+        EmofuseServer server = EmofuseServer.start(effective, () -> ComponentLoader.load(effective, store));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop(Duration.ofSeconds(effective.shutdownGraceS()));
+            stopped.countDown();
+        }, "emofuse-shutdown"));
+        spec.commandLine().getErr().printf("emofuse: listening on http://%s:%d (models loading; see /ready)%n",
+                effective.host(), server.port());
+        spec.commandLine().getErr().flush();
+        try {
+            server.awaitReady(Duration.ofMinutes(10));
+            spec.commandLine().getErr().println("emofuse: ready");
+        } catch (Exception e) {
+            server.stop(Duration.ZERO);
+            throw new UserError("models failed to load: " + e.getMessage(), e);
+        }
+        stopped.await();
+        return 0;
+    }
+
+    /** The named config, else configs/server.yaml when present, else the defaults. */
+    static ServerConfig loadConfig(Path file) throws java.io.IOException {
+        Path f = file != null ? file : Files.isRegularFile(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
+        if (f == null) {
+            return ServerConfig.defaults();
+        }
+        try {
+            return ServerConfig.load(f);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+}

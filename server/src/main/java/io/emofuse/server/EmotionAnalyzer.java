@@ -1,0 +1,184 @@
+package io.emofuse.server;
+
+import io.emofuse.acoustic.FeatureExtractor;
+import io.emofuse.audio.Audio;
+import io.emofuse.audio.Resampler;
+import io.emofuse.fusion.Emotion;
+import io.emofuse.linguistic.TextEmbedder;
+import io.emofuse.linguistic.Transcript;
+import io.emofuse.linguistic.Word;
+import io.emofuse.linguistic.asr.StreamingRecognizer;
+import io.emofuse.linguistic.asr.VoskTranscriber;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one composition of the product: audio to ASR, acoustic features and a text embedding, and
+ * those to emotion through the configured model. REST handlers, WebSocket streams and the batch
+ * scorer all call this class, so the three can never disagree. Thread-safe; every method blocks
+ * (call it on a worker thread, never on an event loop).
+ */
+public final class EmotionAnalyzer implements AutoCloseable {
+
+    /**
+     * The parts. {@code acoustic} and {@code text} may be null when no model needs them;
+     * {@code emotion} is null when the server runs without an emotion model.
+     */
+    public record Components(VoskTranscriber asr, FeatureExtractor acoustic, TextEmbedder text, EmotionModel emotion) {
+    }
+
+    /** Milliseconds spent in each stage of one analysis (0 for a stage that did not run). */
+    public record Timings(double asr, double acoustic, double text, double fusion) {
+    }
+
+    /** The answer to one utterance. {@code emotion} is null without an emotion model. */
+    public record Analysis(String transcript, List<Word> words, Emotion emotion, double durationS, Timings timingsMs) {
+    }
+
+    /** Emotion for text alone. */
+    public record TextAnalysis(String text, Emotion emotion, Timings timingsMs) {
+    }
+
+    private final Components parts;
+
+    public EmotionAnalyzer(Components parts) {
+        if (parts.asr() == null) {
+            throw new IllegalArgumentException("an ASR model is required");
+        }
+        EmotionModel m = parts.emotion();
+        if (m != null && m.usesAcoustic() && parts.acoustic() == null) {
+            throw new IllegalArgumentException("model " + m.name() + " needs acoustic features " + m.featureSet());
+        }
+        if (m != null && m.usesText() && parts.text() == null) {
+            throw new IllegalArgumentException("model " + m.name() + " needs text embedder " + m.embedder());
+        }
+        this.parts = parts;
+    }
+
+    public Components components() {
+        return parts;
+    }
+
+    public boolean hasEmotionModel() {
+        return parts.emotion() != null;
+    }
+
+    /**
+     * Analyses one utterance.
+     *
+     * @param audio     mono audio at any rate
+     * @param givenText what was said when the caller knows it (then ASR is skipped), else null
+     */
+    public Analysis analyze(Audio audio, String givenText) {
+        Audio at16k = Resampler.toRate(audio, Audio.TARGET_RATE);
+        long t0 = System.nanoTime();
+        Transcript transcript = givenText != null && !givenText.isBlank()
+                ? new Transcript(givenText.strip(), List.of())
+                : parts.asr().transcribe(at16k);
+        double asrMs = givenText != null && !givenText.isBlank() ? 0 : millisSince(t0);
+        Scored scored = emotion(at16k, transcript.text());
+        return new Analysis(transcript.text(), transcript.words(), scored.emotion(), at16k.durationSeconds(),
+                new Timings(asrMs, scored.acousticMs(), scored.textMs(), scored.fusionMs()));
+    }
+
+    /** Emotion from text alone (the model's linguistic branch). */
+    public TextAnalysis analyzeText(String text) {
+        EmotionModel m = parts.emotion();
+        if (m != null && !m.usesText()) {
+            throw new UnsupportedOperationException("the emotion model " + m.name() + " uses no text");
+        }
+        Scored scored;
+        try {
+            scored = emotion(null, text);
+        } catch (IllegalArgumentException e) {
+            // The FusionModel contract: a model that needs the missing modality says so this way.
+            throw new UnsupportedOperationException("the emotion model " + m.name() + " cannot score text alone: "
+                    + e.getMessage(), e);
+        }
+        return new TextAnalysis(text, scored.emotion(), new Timings(0, 0, scored.textMs(), scored.fusionMs()));
+    }
+
+    /** Emotion and the time each stage took. */
+    public record Scored(Emotion emotion, double acousticMs, double textMs, double fusionMs) {
+    }
+
+    /**
+     * Emotion of an utterance whose transcript is known: the streaming path calls this for each
+     * final segment with that segment's audio. {@code at16k} may be null for text-only input.
+     */
+    public Scored emotion(Audio at16k, String text) {
+        EmotionModel m = parts.emotion();
+        if (m == null) {
+            return new Scored(null, 0, 0, 0);
+        }
+        long t0 = System.nanoTime();
+        float[] acoustic = null;
+        if (m.usesAcoustic() && at16k != null && at16k.samples().length > 0) {
+            acoustic = m.acousticRow(parts.acoustic(), at16k);
+        }
+        double acousticMs = millisSince(t0);
+        long t1 = System.nanoTime();
+        float[] textVector = m.usesText() ? m.textRow(parts.text(), text == null ? "" : text) : null;
+        double textMs = millisSince(t1);
+        long t2 = System.nanoTime();
+        Emotion e = acoustic == null && textVector == null ? null : m.predict(acoustic, textVector);
+        return new Scored(e, acousticMs, textMs, millisSince(t2));
+    }
+
+    /** A live ASR session for 16 kHz s16le PCM; throws AsrBusyException when all slots are used. */
+    public StreamingRecognizer openStream() {
+        return parts.asr().openStream();
+    }
+
+    /** What is loaded, for /v1/models and /ready. */
+    public List<Map<String, Object>> models() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        out.add(model("asr", "vosk", parts.asr().modelDir().getFileName().toString()));
+        if (parts.acoustic() != null) {
+            Map<String, Object> a = model("acoustic", "features", parts.acoustic().id());
+            a.put("dimension", parts.acoustic().functionalNames().size());
+            out.add(a);
+        }
+        if (parts.text() != null) {
+            Map<String, Object> t = model("text", "embedder", parts.text().id());
+            t.put("dimension", parts.text().dimension());
+            out.add(t);
+        }
+        EmotionModel m = parts.emotion();
+        if (m != null) {
+            Map<String, Object> e = model("emotion", "fusion", m.name());
+            e.put("strategy", m.strategy());
+            e.put("source", m.source().toString());
+            e.put("categories", m.categories());
+            e.put("uses_audio", m.usesAcoustic());
+            e.put("uses_text", m.usesText());
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> model(String role, String kind, String name) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("role", role);
+        m.put("kind", kind);
+        m.put("name", name);
+        return m;
+    }
+
+    private static double millisSince(long t0) {
+        return Math.round((System.nanoTime() - t0) / 1e4) / 100.0;
+    }
+
+    @Override
+    public void close() {
+        if (parts.text() != null) {
+            parts.text().close();
+        }
+        if (parts.emotion() != null) {
+            parts.emotion().close();
+        }
+        parts.asr().close();
+    }
+}

@@ -1,0 +1,130 @@
+package io.emofuse.server;
+
+import io.emofuse.acoustic.FeatureExtractor;
+import io.emofuse.audio.Audio;
+import io.emofuse.fusion.Emotion;
+import io.emofuse.fusion.FusionModel;
+import io.emofuse.fusion.bundle.ModelBundle;
+import io.emofuse.fusion.input.AcousticInput;
+import io.emofuse.fusion.input.InputEncoding;
+import io.emofuse.fusion.input.TextInput;
+import io.emofuse.linguistic.TextEmbedder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A loaded emotion model bundle and how to build its input rows from audio and text exactly as
+ * training did (functionals or segment-averaged LLDs; pooled or padded token vectors).
+ */
+public final class EmotionModel implements AutoCloseable {
+
+    private final String name;
+    private final Path source;
+    private final FusionModel model;
+    private final AcousticInput acoustic;
+    private final TextInput text;
+    private final List<String> categories;
+    private final String strategy;
+    private final AutoCloseable owner;
+
+    private EmotionModel(String name, Path source, FusionModel model, AcousticInput acoustic, TextInput text,
+                         List<String> categories, String strategy, AutoCloseable owner) {
+        this.name = name;
+        this.source = source;
+        this.model = model;
+        this.acoustic = acoustic;
+        this.text = text;
+        this.categories = List.copyOf(categories);
+        this.strategy = strategy;
+        this.owner = owner;
+    }
+
+    /** A trained bundle directory (bundle.json and its parameter files). */
+    public static EmotionModel load(Path dir) throws IOException {
+        ModelBundle b = ModelBundle.load(dir);
+        return new EmotionModel(dir.toAbsolutePath().normalize().getFileName().toString(), dir, b.model(),
+                b.acousticInput().orElse(null), b.textInput().orElse(null), b.description().categories(),
+                String.valueOf(b.description().strategy()), b);
+    }
+
+    /** A model built in code (embedding emofuse, tests); either input may be null, not both. */
+    public static EmotionModel of(String name, FusionModel model, AcousticInput acoustic, TextInput text,
+                                  List<String> categories) {
+        if (acoustic == null && text == null) {
+            throw new IllegalArgumentException("a model needs at least one input");
+        }
+        return new EmotionModel(name, Path.of(name), model, acoustic, text, categories, "in-memory", null);
+    }
+
+    /** The bundle directory's name. */
+    public String name() {
+        return name;
+    }
+
+    public Path source() {
+        return source;
+    }
+
+    /** Acoustic feature set the model takes, or null when it ignores audio. */
+    public String featureSet() {
+        return acoustic == null ? null : acoustic.featureSet();
+    }
+
+    /** Text embedder spec the model takes, or null when it ignores text. */
+    public String embedder() {
+        return text == null ? null : text.embedder();
+    }
+
+    public boolean usesAcoustic() {
+        return acoustic != null;
+    }
+
+    public boolean usesText() {
+        return text != null;
+    }
+
+    /** True when training z-scored features per speaker, which a server cannot do for an unknown speaker. */
+    public boolean speakerNormalised() {
+        return acoustic != null && acoustic.speakerNormalised();
+    }
+
+    public List<String> categories() {
+        return categories;
+    }
+
+    public String strategy() {
+        return strategy;
+    }
+
+    /** The model's acoustic row for 16 kHz audio. */
+    public float[] acousticRow(FeatureExtractor fx, Audio at16k) {
+        if (acoustic.kind().equals("lld")) {
+            return InputEncoding.segmentMeans(fx.lld(at16k), acoustic.steps(), fx.lldNames().size());
+        }
+        return InputEncoding.vector(fx.functionals(at16k));
+    }
+
+    /** The model's text row. */
+    public float[] textRow(TextEmbedder te, String words) {
+        if (text.kind().equals("sequence")) {
+            return InputEncoding.padded(te.sequence(words), text.steps(), te.dimension());
+        }
+        return te.embed(words);
+    }
+
+    public Emotion predict(float[] acousticRow, float[] textRow) {
+        return model.predict(acousticRow, textRow);
+    }
+
+    @Override
+    public void close() {
+        if (owner != null) {
+            try {
+                owner.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing model " + name, e);
+            }
+        }
+    }
+}

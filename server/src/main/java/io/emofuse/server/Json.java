@@ -1,0 +1,30 @@
+package io.emofuse.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.emofuse.fusion.Emotion;
+
+/** The server's one JSON mapper: records out as snake_case ({@code duration_s}, {@code timings_ms}). */
+public final class Json {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    private Json() {
+    }
+
+    /** An emotion as JSON, or a JSON null. */
+    public static JsonNode emotion(Emotion e) {
+        return e == null ? MAPPER.nullNode() : MAPPER.valueToTree(e);
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.emofuse.server.stream;
+
+import io.emofuse.acoustic.AudioTooShortException;
+import io.emofuse.audio.Audio;
+import io.emofuse.fusion.Emotion;
+import io.emofuse.linguistic.asr.AsrEvent;
+import io.emofuse.linguistic.asr.StreamingRecognizer;
+import io.emofuse.server.EmotionAnalyzer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One live stream, independent of the wire protocol: PCM in, partial and final transcripts out,
+ * each final carrying the emotion of that utterance's own audio and words, and interim emotions
+ * every few seconds of a long utterance. Keeps the audio of the current utterance (capped) so the
+ * emotion sees exactly the speech the words came from. Not thread-safe: the socket handler calls
+ * it from one job at a time.
+ */
+public final class StreamSession implements AutoCloseable {
+
+    /** Audio kept around the words of an utterance when cutting its emotion segment. */
+    private static final double PAD_S = 0.1;
+    /** Longest utterance audio kept for emotion; older audio of a run-on utterance is dropped. */
+    private static final double MAX_KEPT_S = 60;
+
+    private final EmotionAnalyzer analyzer;
+    private final StreamingRecognizer recognizer;
+    private final PcmToMono16k converter;
+    private final double interimEveryS;
+    /** Audio since {@link #keptFrom} (absolute 16 kHz sample index). */
+    private float[] kept = new float[16_000 * 4];
+    private int keptLen;
+    private long keptFrom;
+    private long totalSamples;
+    /** Where the utterance being spoken began (first partial), or -1 between utterances. */
+    private long utteranceFrom = -1;
+    private long lastInterimAt = -1;
+    private String lastPartial = "";
+
+    /**
+     * @param analyzer      the shared composition
+     * @param recognizer    a fresh recogniser from {@link EmotionAnalyzer#openStream()}; the session owns it
+     * @param sampleRate    rate of the client's PCM
+     * @param interimEveryS seconds of speech between interim emotions (0: none)
+     */
+    public StreamSession(EmotionAnalyzer analyzer, StreamingRecognizer recognizer, int sampleRate,
+                         double interimEveryS) {
+        this.analyzer = analyzer;
+        this.converter = new PcmToMono16k(sampleRate);
+        this.interimEveryS = interimEveryS;
+        this.recognizer = recognizer;
+    }
+
+    /** Seconds of audio received so far (at the client's rate, counted at 16 kHz). */
+    public double seconds() {
+        return totalSamples / (double) PcmToMono16k.TARGET;
+    }
+
+    /** Feeds PCM; returns what it produced. */
+    public List<StreamEvent> accept(byte[] pcm, int len) {
+        float[] at16k = converter.accept(pcm, len);
+        if (at16k.length == 0) {
+            return List.of();
+        }
+        keep(at16k);
+        List<StreamEvent> out = new ArrayList<>();
+        for (AsrEvent e : recognizer.accept(PcmToMono16k.toPcm16(at16k), at16k.length * 2)) {
+            out.add(translate(e));
+        }
+        if (interimEveryS > 0 && utteranceFrom >= 0 && analyzer.hasEmotionModel()) {
+            long from = Math.max(utteranceFrom, lastInterimAt);
+            if (totalSamples - from >= interimEveryS * PcmToMono16k.TARGET) {
+                lastInterimAt = totalSamples;
+                Emotion e = emotionOf(segment(from, totalSamples), lastPartial);
+                out.add(new StreamEvent.Interim(from / 16_000.0, totalSamples / 16_000.0, lastPartial, e));
+            }
+        }
+        return out;
+    }
+
+    /** Ends the stream: the last utterance's final, if anything was said. */
+    public List<StreamEvent> finish() {
+        List<StreamEvent> out = new ArrayList<>();
+        for (AsrEvent e : recognizer.finish()) {
+            out.add(translate(e));
+        }
+        return out;
+    }
+
+    private StreamEvent translate(AsrEvent e) {
+        if (e instanceof AsrEvent.Partial p) {
+            if (utteranceFrom < 0) {
+                utteranceFrom = Math.max(keptFrom, totalSamples - 16_000); // speech began up to ~1 s before
+                lastInterimAt = utteranceFrom;
+            }
+            lastPartial = p.text();
+            return new StreamEvent.Partial(p.text());
+        }
+        AsrEvent.Final f = (AsrEvent.Final) e;
+        long from = (long) Math.floor(Math.max(0, f.startSec() - PAD_S) * PcmToMono16k.TARGET);
+        long to = (long) Math.ceil((f.endSec() + PAD_S) * PcmToMono16k.TARGET);
+        Emotion emotion = emotionOf(segment(from, to), f.transcript().text());
+        dropBefore(Math.min(to, totalSamples));
+        utteranceFrom = -1;
+        lastPartial = "";
+        return new StreamEvent.Final(f.transcript().text(), f.transcript().words(), f.startSec(), f.endSec(), emotion);
+    }
+
+    /** The emotion of a stretch of this stream; null for audio too short to measure (a click, a cut word). */
+    private Emotion emotionOf(Audio audio, String text) {
+        try {
+            return analyzer.emotion(audio, text).emotion();
+        } catch (AudioTooShortException e) {
+            return null;
+        }
+    }
+
+    private void keep(float[] x) {
+        if (keptLen + x.length > kept.length) {
+            int max = (int) (MAX_KEPT_S * PcmToMono16k.TARGET);
+            if (keptLen + x.length > max) {
+                dropBefore(keptFrom + keptLen + x.length - max);
+            }
+            if (keptLen + x.length > kept.length) {
+                kept = Arrays.copyOf(kept, Math.max(keptLen + x.length, kept.length * 2));
+            }
+        }
+        System.arraycopy(x, 0, kept, keptLen, x.length);
+        keptLen += x.length;
+        totalSamples += x.length;
+    }
+
+    private void dropBefore(long absolute) {
+        int n = (int) Math.max(0, Math.min(keptLen, absolute - keptFrom));
+        System.arraycopy(kept, n, kept, 0, keptLen - n);
+        keptLen -= n;
+        keptFrom += n;
+    }
+
+    /** Kept audio between two absolute sample indices (clipped to what is kept). */
+    private Audio segment(long from, long to) {
+        int a = (int) Math.max(0, Math.min(keptLen, from - keptFrom));
+        int b = (int) Math.max(a, Math.min(keptLen, to - keptFrom));
+        return new Audio(Arrays.copyOfRange(kept, a, b), PcmToMono16k.TARGET, "stream");
+    }
+
+    @Override
+    public void close() {
+        recognizer.close();
+    }
+}

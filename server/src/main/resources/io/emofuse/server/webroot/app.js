@@ -1,0 +1,184 @@
+// emofuse demo: streams 16 kHz s16le PCM to /v1/stream from the microphone or a WAV file and shows
+// partial/final transcripts and a V/A/D plot per utterance. No build step, no dependencies.
+'use strict';
+
+const RATE = 16000;
+const CHUNK = RATE / 10; // 100 ms per message
+
+const $ = (id) => document.getElementById(id);
+const status = (s) => { $('status').textContent = s; };
+const utterances = []; // {end, v, a, d}
+let session = null;
+
+function streamUrl() {
+  const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const key = $('apikey').value.trim();
+  return `${proto}//${location.host}/v1/stream` + (key ? `?access_token=${encodeURIComponent(key)}` : '');
+}
+
+/** Opens a stream; resolves once the socket is open. */
+function openStream() {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(streamUrl());
+    ws.binaryType = 'arraybuffer';
+    ws.onopen = () => { ws.send(JSON.stringify({ type: 'config', sample_rate: RATE })); resolve(ws); };
+    ws.onerror = () => reject(new Error('cannot connect to the stream endpoint'));
+    ws.onmessage = (ev) => onMessage(JSON.parse(ev.data));
+    ws.onclose = (ev) => {
+      status(ev.code === 1000 ? 'done' : `stream closed (${ev.code}${ev.reason ? ': ' + ev.reason : ''})`);
+      $('record').disabled = false;
+      $('stop').disabled = true;
+      $('partial').textContent = '';
+      session = null;
+    };
+  });
+}
+
+function onMessage(m) {
+  if (m.type === 'partial') {
+    $('partial').textContent = m.text;
+  } else if (m.type === 'final') {
+    $('partial').textContent = '';
+    const li = document.createElement('li');
+    li.textContent = m.text;
+    if (m.emotion) {
+      const e = document.createElement('span');
+      e.className = 'emo';
+      e.textContent = `V ${m.emotion.valence.toFixed(2)} · A ${m.emotion.arousal.toFixed(2)} · D ${m.emotion.dominance.toFixed(2)}`
+        + (m.emotion.category ? ` · ${m.emotion.category}` : '');
+      li.appendChild(e);
+      utterances.push({ end: m.end, v: m.emotion.valence, a: m.emotion.arousal, d: m.emotion.dominance });
+      draw();
+    }
+    $('transcript').appendChild(li);
+  } else if (m.type === 'emotion' && m.emotion) {
+    status(`interim emotion ${m.start.toFixed(1)}–${m.end.toFixed(1)} s: V ${m.emotion.valence.toFixed(2)}`);
+  } else if (m.type === 'error') {
+    status(`error: ${m.error}: ${m.detail}`);
+  }
+}
+
+function draw() {
+  const c = $('plot');
+  const g = c.getContext('2d');
+  g.clearRect(0, 0, c.width, c.height);
+  if (utterances.length === 0) return;
+  const vals = utterances.flatMap((u) => [u.v, u.a, u.d]);
+  let lo = Math.min(...vals), hi = Math.max(...vals);
+  if (hi - lo < 1e-6) { lo -= 1; hi += 1; }
+  const pad = 24;
+  const x = (i) => pad + (utterances.length === 1 ? 0.5 : i / (utterances.length - 1)) * (c.width - 2 * pad);
+  const y = (v) => c.height - pad - (v - lo) / (hi - lo) * (c.height - 2 * pad);
+  g.fillStyle = '#777';
+  g.font = '11px sans-serif';
+  g.fillText(hi.toFixed(2), 2, pad - 6);
+  g.fillText(lo.toFixed(2), 2, c.height - 6);
+  for (const [key, color] of [['v', '#d33'], ['a', '#393'], ['d', '#36c']]) {
+    g.strokeStyle = color;
+    g.fillStyle = color;
+    g.beginPath();
+    utterances.forEach((u, i) => (i ? g.lineTo(x(i), y(u[key])) : g.moveTo(x(i), y(u[key]))));
+    g.stroke();
+    utterances.forEach((u, i) => g.fillRect(x(i) - 3, y(u[key]) - 3, 6, 6));
+  }
+}
+
+/** Float samples in [-1, 1] to s16le. */
+function toPcm16(f32) {
+  const out = new Int16Array(f32.length);
+  for (let i = 0; i < f32.length; i++) {
+    const s = Math.max(-1, Math.min(1, f32[i]));
+    out[i] = s < 0 ? s * 0x8000 : s * 0x7fff;
+  }
+  return out.buffer;
+}
+
+/** Decodes a file to 16 kHz mono with the browser's own decoder and resampler. */
+async function decode16k(file) {
+  const bytes = await file.arrayBuffer();
+  const ctx = new OfflineAudioContext(1, RATE, RATE);
+  const buf = await ctx.decodeAudioData(bytes);
+  const mono = new Float32Array(buf.length);
+  for (let ch = 0; ch < buf.numberOfChannels; ch++) {
+    const data = buf.getChannelData(ch);
+    for (let i = 0; i < data.length; i++) mono[i] += data[i] / buf.numberOfChannels;
+  }
+  return mono;
+}
+
+/** Sends a file at real-time pace (the server refuses much faster than real time), then eof. */
+async function streamFile(file) {
+  if (session) return;
+  let samples;
+  try {
+    samples = await decode16k(file);
+  } catch (e) {
+    status(`cannot decode ${file.name}: ${e.message || e}`);
+    return;
+  }
+  status(`streaming ${file.name} (${(samples.length / RATE).toFixed(1)} s)…`);
+  const ws = await openStream().catch((e) => { status(e.message); return null; });
+  if (!ws) return;
+  session = { ws };
+  $('record').disabled = true;
+  const t0 = performance.now();
+  for (let off = 0; off < samples.length && ws.readyState === WebSocket.OPEN; off += CHUNK) {
+    ws.send(toPcm16(samples.subarray(off, off + CHUNK)));
+    const due = t0 + ((off + CHUNK) / RATE) * 1000;
+    await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+  }
+  if (ws.readyState === WebSocket.OPEN) {
+    ws.send(JSON.stringify({ type: 'eof' }));
+    status(`sent ${file.name}; waiting for the last result…`);
+  }
+}
+
+async function record() {
+  if (session) return;
+  let media;
+  try {
+    media = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true } });
+  } catch (e) {
+    status(`no microphone: ${e.message || e}`);
+    return;
+  }
+  const ws = await openStream().catch((e) => { status(e.message); return null; });
+  if (!ws) { media.getTracks().forEach((t) => t.stop()); return; }
+  // The AudioContext at 16 kHz makes the browser resample the microphone for us.
+  const ctx = new AudioContext({ sampleRate: RATE });
+  const src = ctx.createMediaStreamSource(media);
+  const proc = ctx.createScriptProcessor(4096, 1, 1);
+  proc.onaudioprocess = (ev) => {
+    if (ws.readyState === WebSocket.OPEN) ws.send(toPcm16(ev.inputBuffer.getChannelData(0)));
+  };
+  src.connect(proc);
+  proc.connect(ctx.destination);
+  session = {
+    ws,
+    stop: () => {
+      proc.disconnect(); src.disconnect(); ctx.close();
+      media.getTracks().forEach((t) => t.stop());
+      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'eof' }));
+    },
+  };
+  $('record').disabled = true;
+  $('stop').disabled = false;
+  status('recording… press Stop to finish');
+}
+
+$('record').addEventListener('click', record);
+$('stop').addEventListener('click', () => { if (session && session.stop) session.stop(); });
+$('file').addEventListener('change', (e) => { if (e.target.files.length) streamFile(e.target.files[0]); });
+const drop = $('drop');
+drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('over');
+  if (e.dataTransfer.files.length) streamFile(e.dataTransfer.files[0]);
+});
+
+fetch('/ready').then((r) => r.json()).then((r) => {
+  $('models').textContent = r.ready ? `models: ${r.models.map((m) => m.name).join(', ')}` : 'models loading…';
+  $('noemotion').hidden = !!r.emotion_model;
+}).catch(() => { $('models').textContent = ''; });

@@ -1,0 +1,199 @@
+package io.emofuse.training.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.emofuse.fusion.FusionStrategy;
+import io.emofuse.fusion.input.AcousticInput;
+import io.emofuse.fusion.input.TextInput;
+import io.emofuse.fusion.nn.BranchSpec;
+import io.emofuse.fusion.nn.LossSpec;
+import io.emofuse.training.split.SplitSpec;
+import io.emofuse.training.train.TrainingSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A training config as written in YAML (snake_case keys; every key optional, defaults below;
+ * unknown keys are errors so that typos do not pass silently). See configs/README.md.
+ * Mutable binding classes so that Jackson can fill in defaults; {@code *Spec()} methods turn
+ * them into the validated records the trainer uses.
+ */
+public final class TrainConfig {
+
+    public String name;
+    public String strategy = "concat";
+    public Features features = new Features();
+    public Model model = new Model();
+    public Loss loss = new Loss();
+    public Training training = new Training();
+    public Split split = new Split();
+
+    public static final class Features {
+        public Acoustic acoustic = new Acoustic();
+        public Text text = new Text();
+        /** {@code manifest}: the text column (ASR where a row has audio but no text); {@code asr}: always ASR. */
+        public String textSource = "manifest";
+        /** Feature cache folder; relative paths are against the config file's folder. */
+        public String cache = ".emofuse-cache";
+    }
+
+    public static final class Acoustic {
+        public String set = "egemaps";
+        public String kind = "functionals";
+        public int steps = 0;
+        public boolean speakerNormalise = false;
+    }
+
+    public static final class Text {
+        public String embedder = "minilm";
+        public String kind = "pooled";
+        public int steps = 0;
+    }
+
+    public static final class Branch {
+        public String type = "dense";
+        public List<Integer> hidden = List.of(64);
+        public double dropout = 0.2;
+
+        public BranchSpec spec() {
+            return new BranchSpec(type, hidden, dropout);
+        }
+    }
+
+    public static final class Model {
+        public Branch acoustic = new Branch();
+        public Branch text = new Branch();
+        public List<Integer> fusion = List.of(64);
+        public List<Integer> shared = List.of();
+        public boolean categoryHead = false;
+        public Late late = new Late();
+    }
+
+    public static final class Late {
+        /** svr, linear or mean. */
+        public String stage = "svr";
+        /** Folds for the out-of-fold predictions the second stage is trained on. */
+        public int innerFolds = 5;
+    }
+
+    public static final class Loss {
+        public String kind = "ccc";
+        public double alpha = 1;
+        public double beta = 1;
+        /** null (YAML {@code gamma: null}) → γ = 1 − α − β. */
+        public Double gamma = 1.0;
+        public double categoryWeight = 1;
+
+        public LossSpec spec() {
+            return new LossSpec(kind, alpha, beta, gamma, categoryWeight);
+        }
+    }
+
+    public static final class Training {
+        public String optimizer = "adam";
+        public double learningRate = 1e-3;
+        public int batchSize = 32;
+        public int epochs = 100;
+        public int patience = 15;
+        public long seed = 42;
+        public String device = "auto";
+        /** Share of training speakers (or rows) held out for early stopping when the split gives no dev set. */
+        public double devFraction = 0.15;
+
+        public TrainingSettings settings() {
+            return new TrainingSettings(optimizer, learningRate, batchSize, epochs, patience, seed, device);
+        }
+    }
+
+    public static final class Split {
+        public String kind = "speaker";
+        public int folds = 0;
+        public double testFraction = 0.2;
+        public long seed = 42;
+
+        public SplitSpec spec() {
+            return new SplitSpec(kind, folds, testFraction, seed);
+        }
+    }
+
+    public FusionStrategy strategyValue() {
+        return FusionStrategy.fromId(strategy);
+    }
+
+    public AcousticInput acousticInput() {
+        return strategyValue().usesAcoustic()
+                ? new AcousticInput(features.acoustic.set, features.acoustic.kind, features.acoustic.steps,
+                        features.acoustic.speakerNormalise)
+                : null;
+    }
+
+    public TextInput textInput() {
+        return strategyValue().usesText()
+                ? new TextInput(features.text.embedder, features.text.kind, features.text.steps) : null;
+    }
+
+    public String displayName() {
+        return name != null ? name : strategy;
+    }
+
+    public static ObjectMapper yaml() {
+        return new ObjectMapper(new YAMLFactory()).setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Reads and validates a config; errors name the file and the problem. */
+    public static TrainConfig load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "config not found");
+        }
+        TrainConfig c;
+        try {
+            c = yaml().readValue(file.toFile(), TrainConfig.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage().lines().findFirst().orElse("unreadable YAML"));
+        }
+        if (c == null) {
+            throw new IllegalArgumentException(file + ": empty config");
+        }
+        try {
+            c.validate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
+        }
+        return c;
+    }
+
+    /** Builds every spec once so a bad value fails before any work starts. */
+    public void validate() {
+        strategyValue();
+        acousticInput();
+        textInput();
+        model.acoustic.spec();
+        model.text.spec();
+        loss.spec();
+        training.settings();
+        split.spec();
+        if (!List.of("manifest", "asr").contains(features.textSource)) {
+            throw new IllegalArgumentException("features.text_source must be manifest or asr, got '" + features.textSource + "'");
+        }
+        if (!List.of("svr", "linear", "mean").contains(model.late.stage)) {
+            throw new IllegalArgumentException("model.late.stage must be svr, linear or mean, got '" + model.late.stage + "'");
+        }
+        if (model.late.innerFolds < 2) {
+            throw new IllegalArgumentException("model.late.inner_folds must be >= 2, got " + model.late.innerFolds);
+        }
+    }
+
+    public String toYaml() {
+        try {
+            return yaml().writeValueAsString(this);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

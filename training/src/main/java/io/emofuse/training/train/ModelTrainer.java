@@ -1,0 +1,182 @@
+package io.emofuse.training.train;
+
+import io.emofuse.fusion.FusionStrategy;
+import io.emofuse.fusion.LateFusionModel;
+import io.emofuse.fusion.NeuralFusionModel;
+import io.emofuse.fusion.late.SecondStage;
+import io.emofuse.fusion.nn.InputShape;
+import io.emofuse.fusion.nn.LabelScaler;
+import io.emofuse.fusion.nn.NetworkPredictor;
+import io.emofuse.fusion.nn.NetworkSpec;
+import io.emofuse.fusion.nn.RawPrediction;
+import io.emofuse.training.config.TrainConfig;
+import io.emofuse.training.split.Fold;
+import io.emofuse.training.split.SplitSpec;
+import io.emofuse.training.split.Splitter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains the model a {@link TrainConfig} describes on some rows of a {@link LabelledData}:
+ * one network for the unimodal and the early/concat/hierarchical strategies; for {@code late},
+ * an acoustic and a text network whose out-of-fold predictions on the training rows (inner folds,
+ * grouped by speaker where there are speakers) train the second stage, then both networks again
+ * on all training rows.
+ */
+public final class ModelTrainer {
+
+    private final TrainConfig config;
+    private final EpochListener listener;
+
+    public ModelTrainer(TrainConfig config, EpochListener listener) {
+        this.config = config;
+        this.listener = listener == null ? EpochListener.NONE : listener;
+    }
+
+    /**
+     * @param train rows to learn from
+     * @param dev   rows for early stopping; empty → held out of {@code train} (whole speakers where possible)
+     */
+    public TrainedModel train(LabelledData data, int[] train, int[] dev) {
+        LabelScaler scaler = data.vad() == null ? null : LabelScaler.fit(pick(data.vad(), train));
+        FusionStrategy s = config.strategyValue();
+        if (s != FusionStrategy.LATE) {
+            TrainedNetwork net = trainNetwork(spec(s, data), data, scaler, train, dev, config.training.seed);
+            Map<String, NetworkPredictor> nets = Map.of("main", net.predictor());
+            return new TrainedModel(new NeuralFusionModel(net.predictor(), scaler, data.categories()), nets, null, scaler,
+                    data.categories(), Map.of("main", net));
+        }
+        String stageKind = config.model.late.stage;
+        SecondStage stage;
+        if (stageKind.equals("mean")) {
+            stage = SecondStage.fit("mean", null, null);
+        } else {
+            double[][] oof = outOfFold(data, scaler, train);
+            double[][] y = new double[train.length][];
+            for (int k = 0; k < train.length; k++) {
+                y[k] = scaler.toUnit(data.vad()[train[k]]);
+            }
+            stage = SecondStage.fit(stageKind, oof, y);
+        }
+        TrainedNetwork a = trainNetwork(spec(FusionStrategy.ACOUSTIC, data), data, scaler, train, dev, config.training.seed);
+        TrainedNetwork t = trainNetwork(spec(FusionStrategy.TEXT, data), data, scaler, train, dev, config.training.seed);
+        Map<String, NetworkPredictor> nets = new LinkedHashMap<>();
+        nets.put("acoustic", a.predictor());
+        nets.put("text", t.predictor());
+        Map<String, TrainedNetwork> curves = new LinkedHashMap<>();
+        curves.put("acoustic", a);
+        curves.put("text", t);
+        return new TrainedModel(new LateFusionModel(a.predictor(), t.predictor(), stage, scaler, data.categories()), nets,
+                stage, scaler, data.categories(), curves);
+    }
+
+    /** Unimodal predictions (acoustic V,A,D, text V,A,D; training scale) for each training row, from models that did not see it. */
+    private double[][] outOfFold(LabelledData data, LabelScaler scaler, int[] train) {
+        if (data.vad() == null) {
+            throw new IllegalArgumentException("a late fusion with an svr or linear stage needs V, A, D labels");
+        }
+        var sub = new ArrayList<io.emofuse.training.manifest.ManifestRow>();
+        for (int i : train) {
+            sub.add(data.rows().get(i));
+        }
+        boolean speakers = sub.stream().allMatch(r -> r.speaker() != null)
+                && sub.stream().map(r -> r.speaker()).distinct().count() >= config.model.late.innerFolds;
+        SplitSpec inner = new SplitSpec(speakers ? "speaker" : "kfold", config.model.late.innerFolds, 0.2, config.training.seed);
+        double[][] oof = new double[train.length][];
+        for (Fold f : Splitter.split(inner, sub)) {
+            int[] tr = map(train, f.train());
+            int[] te = map(train, f.test());
+            try (NetworkPredictor a = trainNetwork(spec(FusionStrategy.ACOUSTIC, data), data, scaler, tr, new int[0],
+                         config.training.seed).predictor();
+                 NetworkPredictor t = trainNetwork(spec(FusionStrategy.TEXT, data), data, scaler, tr, new int[0],
+                         config.training.seed).predictor()) {
+                RawPrediction pa = a.predict(pick(data.acoustic(), te), null);
+                RawPrediction pt = t.predict(null, pick(data.text(), te));
+                for (int k = 0; k < f.test().length; k++) {
+                    oof[f.test()[k]] = LateFusionModel.stack(pa.vad()[k], pt.vad()[k]);
+                }
+            }
+        }
+        return oof;
+    }
+
+    private static int[] map(int[] base, int[] local) {
+        int[] out = new int[local.length];
+        for (int k = 0; k < local.length; k++) {
+            out[k] = base[local[k]];
+        }
+        return out;
+    }
+
+    private TrainedNetwork trainNetwork(NetworkSpec spec, LabelledData data, LabelScaler scaler, int[] train, int[] dev, long seed) {
+        int[] tr = train;
+        int[] dv = dev;
+        if (dv.length == 0 && config.training.patience > 0) {
+            int[][] parts = Splitter.holdOutDev(train, data.rows(), config.training.devFraction, seed);
+            tr = parts[0];
+            dv = parts[1];
+        }
+        NetworkTrainer trainer = new NetworkTrainer(config.training.settings(), config.loss.spec(), listener);
+        return trainer.train(spec, subset(data, scaler, tr), dv.length == 0 ? null : subset(data, scaler, dv));
+    }
+
+    private NetworkSpec spec(FusionStrategy s, LabelledData data) {
+        InputShape a = null;
+        InputShape t = null;
+        if (s.usesAcoustic()) {
+            int steps = config.acousticInput().steps();
+            a = new InputShape(steps, data.acoustic()[0].length / steps);
+        }
+        if (s.usesText()) {
+            int steps = config.textInput().steps();
+            t = new InputShape(steps, data.text()[0].length / steps);
+        }
+        int categories = config.model.categoryHead ? data.categories().size() : 0;
+        return new NetworkSpec(s, a, t, config.model.acoustic.spec(), config.model.text.spec(), config.model.fusion,
+                config.model.shared, categories);
+    }
+
+    private TrainingData subset(LabelledData d, LabelScaler scaler, int[] rows) {
+        double[][] vad = null;
+        if (d.vad() != null) {
+            vad = new double[rows.length][];
+            for (int k = 0; k < rows.length; k++) {
+                vad[k] = scaler.toUnit(d.vad()[rows[k]]);
+            }
+        }
+        int[] cat = null;
+        if (config.model.categoryHead && d.category() != null) {
+            cat = new int[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                cat[k] = d.category()[rows[k]];
+            }
+        }
+        return new TrainingData(pick(d.acoustic(), rows), pick(d.text(), rows), vad, cat);
+    }
+
+    static float[][] pick(float[][] m, int[] rows) {
+        if (m == null) {
+            return null;
+        }
+        float[][] out = new float[rows.length][];
+        for (int k = 0; k < rows.length; k++) {
+            out[k] = m[rows[k]];
+        }
+        return out;
+    }
+
+    static double[][] pick(double[][] m, int[] rows) {
+        double[][] out = new double[rows.length][];
+        for (int k = 0; k < rows.length; k++) {
+            out[k] = m[rows[k]];
+        }
+        return out;
+    }
+
+    /** Keeps the training listener's view of which network is training. */
+    public static List<String> networkNames(FusionStrategy s) {
+        return s == FusionStrategy.LATE ? List.of("acoustic", "text") : List.of("main");
+    }
+}

@@ -1,0 +1,87 @@
+package io.emofuse.training.train;
+
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.emofuse.fusion.Emotion;
+import io.emofuse.fusion.bundle.ModelBundle;
+import io.emofuse.models.ModelStore;
+import io.emofuse.training.data.FeatureCache;
+import io.emofuse.training.data.FeaturePipeline;
+import io.emofuse.training.data.FeatureTable;
+import io.emofuse.training.data.TextSource;
+import io.emofuse.training.manifest.Manifest;
+import io.emofuse.training.manifest.ManifestReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code predict} command's work: a bundle and a manifest in, a CSV out with
+ * {@code utt_id,V,A,D}, then {@code category} and {@code p_CLASS} columns when the model has a
+ * categorical head, then {@code transcript} when any row's text came from ASR.
+ */
+public final class PredictService {
+
+    private final ModelStore store;
+    private final int threads;
+    private final FeaturePipeline.Progress progress;
+
+    public PredictService(ModelStore store, int threads, FeaturePipeline.Progress progress) {
+        this.store = store;
+        this.threads = threads;
+        this.progress = progress;
+    }
+
+    /** Returns the number of rows written. */
+    public int predict(ModelBundle bundle, Path manifestFile, Path outCsv, TextSource source, Path cacheDir) throws IOException {
+        Manifest manifest = ManifestReader.read(manifestFile);
+        FeatureTable f = new FeaturePipeline(new FeatureCache(cacheDir), store, threads, progress)
+                .build(manifest.rows(), bundle.acousticInput().orElse(null), bundle.textInput().orElse(null), source);
+        List<Emotion> pred = bundle.model().predictAll(f.acoustic(), f.text());
+        List<String> classes = bundle.description().categories();
+        boolean transcripts = false;
+        for (boolean b : f.asr()) {
+            transcripts |= b;
+        }
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).addColumn("utt_id").addColumn("V").addColumn("A")
+                .addColumn("D");
+        if (!classes.isEmpty()) {
+            schema.addColumn("category");
+            classes.forEach(c -> schema.addColumn("p_" + c));
+        }
+        if (transcripts) {
+            schema.addColumn("transcript");
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < pred.size(); i++) {
+            Emotion e = pred.get(i);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("utt_id", manifest.rows().get(i).uttId());
+            m.put("V", round(e.valence()));
+            m.put("A", round(e.arousal()));
+            m.put("D", round(e.dominance()));
+            if (!classes.isEmpty()) {
+                m.put("category", e.category());
+                for (String c : classes) {
+                    m.put("p_" + c, round(e.probabilities().getOrDefault(c, 0.0)));
+                }
+            }
+            if (transcripts) {
+                m.put("transcript", f.asr()[i] ? f.texts().get(i) : "");
+            }
+            rows.add(m);
+        }
+        Path parent = outCsv.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        new CsvMapper().writer(schema.build()).writeValue(outCsv.toFile(), rows);
+        return rows.size();
+    }
+
+    private static Object round(double v) {
+        return Double.isNaN(v) ? "" : Math.round(v * 1e5) / 1e5;
+    }
+}

@@ -1,0 +1,63 @@
+package io.emofuse.training.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.emofuse.fusion.FusionStrategy;
+import io.emofuse.training.experiment.ExperimentConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every config shipped in configs/ loads and validates; bad configs fail with the file and the key. */
+class ConfigsTest {
+
+    static final Path CONFIGS = Path.of("..", "configs");
+
+    @Test
+    void shippedConfigsLoad() throws Exception {
+        List<Path> files = new java.util.ArrayList<>();
+        for (String dir : List.of("emobank-speech", "iemocap")) { // training configs; configs/ holds others too
+            try (Stream<Path> s = Files.list(CONFIGS.resolve(dir))) {
+                s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(files::add);
+            }
+        }
+        assertTrue(files.size() >= 11, "configs found: " + files);
+        for (Path f : files) {
+            if (f.getFileName().toString().equals("compare.yaml")) {
+                ExperimentConfig.Loaded e = ExperimentConfig.load(f);
+                assertFalse(e.models().isEmpty());
+            } else {
+                TrainConfig.load(f).validate();
+            }
+        }
+        ExperimentConfig.Loaded ebs = ExperimentConfig.load(CONFIGS.resolve("emobank-speech/compare.yaml"));
+        assertEquals(List.of("acoustic", "text", "early", "concat", "hierarchical", "late"),
+                ebs.models().stream().map(TrainConfig::displayName).toList());
+        assertEquals("speaker", ebs.models().get(5).split.kind);
+        TrainConfig mtl2 = TrainConfig.load(CONFIGS.resolve("iemocap/concat-mtl2.yaml"));
+        assertNull(mtl2.loss.gamma);
+        assertEquals(0.1, mtl2.loss.spec().weights()[2], 1e-12);
+        assertEquals(FusionStrategy.CONCAT, mtl2.strategyValue());
+    }
+
+    @Test
+    void typosAndBadValuesNameTheFile(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, "strategy: concat\ntraining: {learning_rte: 0.1}\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.load(f));
+        assertTrue(e.getMessage().contains("bad.yaml") && e.getMessage().contains("learning_rte"), e.getMessage());
+        Files.writeString(f, "strategy: stacked\n");
+        e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.load(f));
+        assertTrue(e.getMessage().contains("stacked") && e.getMessage().contains("hierarchical"), e.getMessage());
+        Files.writeString(f, "strategy: late\nmodel: {late: {stage: forest}}\n");
+        e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.load(f));
+        assertTrue(e.getMessage().contains("forest"), e.getMessage());
+    }
+}
