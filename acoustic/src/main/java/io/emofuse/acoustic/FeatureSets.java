@@ -5,11 +5,27 @@ import io.emofuse.acoustic.gemaps.GemapsExtractor;
 import io.emofuse.acoustic.gemaps.GemapsFamilyExtractor;
 import io.emofuse.acoustic.gemaps.GemapsVariant;
 import io.emofuse.acoustic.gemaps.HsfExtractor;
+import io.emofuse.acoustic.shortterm.DeltaAnalyzer;
+import io.emofuse.acoustic.shortterm.Functional;
+import io.emofuse.acoustic.shortterm.LibrosaAnalyzer;
+import io.emofuse.acoustic.shortterm.LibrosaAnalyzer.Block;
+import io.emofuse.acoustic.shortterm.PyaaAnalyzer;
+import io.emofuse.acoustic.shortterm.Rnn31Analyzer;
+import io.emofuse.acoustic.shortterm.ShortTermExtractor;
 import java.util.List;
 
-/** The acoustic feature sets by id: {@code egemaps}, {@code gemaps}, {@code hsf1}, {@code hsf2}. */
+/**
+ * The acoustic feature sets by id: the GeMAPS family ({@code egemaps}, {@code gemaps}, {@code hsf1},
+ * {@code hsf2}) and the short-term sets of the source papers on a 25 ms / 10 ms grid ({@code mfcc},
+ * {@code logmel}, {@code pyaa}, {@code pyaa_d}, {@code ser170}, {@code ser169}, {@code rnn31}) with the
+ * papers' functionals, and {@code *_hsf} ids giving mean + std where those differ (mfcc, logmel and rnn31
+ * already are mean + std); see docs/feature-sets.md for each set's definition.
+ */
 public final class FeatureSets {
-    private static final List<String> IDS = List.of("egemaps", "gemaps", "hsf1", "hsf2");
+    private static final List<String> IDS = List.of("egemaps", "gemaps", "hsf1", "hsf2",
+            "mfcc", "logmel", "pyaa", "pyaa_d", "ser170", "ser169", "rnn31",
+            "pyaa_hsf", "pyaa_d_hsf", "ser170_hsf", "ser169_hsf");
+    private static final List<Functional> HSF = List.of(Functional.MEAN, Functional.STDDEV);
 
     private FeatureSets() {
     }
@@ -20,12 +36,39 @@ public final class FeatureSets {
 
     /** A new extractor for {@code id}; HSF2 uses alpha 0.3 relative to the mean frame RMS. */
     public static FeatureExtractor create(String id) {
-        return family(id);
+        ShortTermExtractor shortTerm = shortTerm(id);
+        return shortTerm != null ? shortTerm : family(id);
     }
 
     /** A new stream for {@code id} keeping {@code windowFrames} 10 ms frames (0 keeps all). */
     public static StreamingExtractor streaming(String id, int windowFrames) {
-        return family(id).streaming(windowFrames);
+        ShortTermExtractor shortTerm = shortTerm(id);
+        return shortTerm != null ? shortTerm.streaming(windowFrames) : family(id).streaming(windowFrames);
+    }
+
+    /** The short-term set {@code id}, or null when {@code id} is not one. */
+    private static ShortTermExtractor shortTerm(String id) {
+        if (id == null) {
+            return null;
+        }
+        List<Functional> meanVar = List.of(Functional.MEAN, Functional.VARIANCE);
+        List<Functional> mean = List.of(Functional.MEAN);
+        List<Block> ser170 = List.of(Block.MEL_POWER, Block.MFCC, Block.ZCR, Block.RMS);
+        List<Block> ser169 = List.of(Block.MEL_POWER, Block.MFCC, Block.RMS);
+        return switch (id) {
+            case "mfcc" -> new ShortTermExtractor(id, () -> new LibrosaAnalyzer(List.of(Block.MFCC)), HSF);
+            case "logmel" -> new ShortTermExtractor(id, () -> new LibrosaAnalyzer(List.of(Block.LOG_MEL)), HSF);
+            case "pyaa" -> new ShortTermExtractor(id, () -> new PyaaAnalyzer(true), meanVar);
+            case "pyaa_hsf" -> new ShortTermExtractor(id, () -> new PyaaAnalyzer(true), HSF);
+            case "pyaa_d" -> new ShortTermExtractor(id, () -> new DeltaAnalyzer(new PyaaAnalyzer(true)), meanVar);
+            case "pyaa_d_hsf" -> new ShortTermExtractor(id, () -> new DeltaAnalyzer(new PyaaAnalyzer(true)), HSF);
+            case "ser170" -> new ShortTermExtractor(id, () -> new LibrosaAnalyzer(ser170), mean);
+            case "ser170_hsf" -> new ShortTermExtractor(id, () -> new LibrosaAnalyzer(ser170), HSF);
+            case "ser169" -> new ShortTermExtractor(id, () -> new LibrosaAnalyzer(ser169), mean);
+            case "ser169_hsf" -> new ShortTermExtractor(id, () -> new LibrosaAnalyzer(ser169), HSF);
+            case "rnn31" -> new ShortTermExtractor(id, Rnn31Analyzer::new, HSF);
+            default -> null;
+        };
     }
 
     private static GemapsFamilyExtractor family(String id) {

@@ -15,4 +15,20 @@ public record Audio(float[] samples, int sampleRate, String source) {
     public double durationSeconds() {
         return samples.length / (double) sampleRate;
     }
+
+    /**
+     * The first {@code seconds} of this utterance (all of it when shorter), for evaluating on a fixed
+     * signal length (the CNN paper's experiment 2); the cut is at round(seconds * rate) samples
+     * (rounded, so 0.7 s at 16 kHz is 11200 samples despite 0.7 * 16000 = 11199.999...).
+     */
+    public Audio firstSeconds(double seconds) {
+        if (!(seconds >= 0)) {
+            throw new IllegalArgumentException("seconds must be >= 0: " + seconds);
+        }
+        long n = Math.round(seconds * sampleRate);
+        if (n >= samples.length) {
+            return this;
+        }
+        return new Audio(java.util.Arrays.copyOf(samples, (int) n), sampleRate, source);
+    }
 }

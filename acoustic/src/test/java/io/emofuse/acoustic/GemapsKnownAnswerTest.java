@@ -120,7 +120,8 @@ class GemapsKnownAnswerTest {
 
     @Test
     void featureSetsKnowTheirIds() {
-        assertEquals(List.of("egemaps", "gemaps", "hsf1", "hsf2"), FeatureSets.ids());
+        assertEquals(List.of("egemaps", "gemaps", "hsf1", "hsf2", "mfcc", "logmel", "pyaa", "pyaa_d", "ser170", "ser169",
+                "rnn31", "pyaa_hsf", "pyaa_d_hsf", "ser170_hsf", "ser169_hsf"), FeatureSets.ids());
         for (String id : FeatureSets.ids()) {
             assertEquals(id, FeatureSets.create(id).id());
         }
@@ -129,7 +130,12 @@ class GemapsKnownAnswerTest {
         assertEquals(25, FeatureSets.create("egemaps").lldNames().size());
         assertEquals(18, FeatureSets.create("gemaps").lldNames().size());
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> FeatureSets.create("mfcc"));
-        assertTrue(e.getMessage().contains("mfcc"));
+                () -> FeatureSets.create("mfcc13"));
+        assertTrue(e.getMessage().contains("mfcc13"));
+        int[] functionals = {80, 256, 68, 136, 170, 169, 62, 68, 136, 340, 338};
+        List<String> shortTerm = FeatureSets.ids().subList(4, FeatureSets.ids().size());
+        for (int i = 0; i < shortTerm.size(); i++) {
+            assertEquals(functionals[i], FeatureSets.create(shortTerm.get(i)).functionalNames().size(), shortTerm.get(i));
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.emofuse.training.experiment.ExperimentRunner;
 import io.emofuse.training.experiment.ModelRun;
 import io.emofuse.training.experiment.Plots;
 import io.emofuse.training.experiment.ReportWriter;
+import io.emofuse.training.manifest.Manifest;
 import io.emofuse.training.manifest.ManifestReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,8 +70,16 @@ final class ExperimentCommand implements Callable<Integer> {
         Path dir = out != null ? out : exp.out();
         List<ModelRun> runs;
         try (TrainingProgress progress = new TrainingProgress(quiet, System.err)) {
+            Manifest manifest = ManifestReader.read(exp.data());
+            if (exp.config().speakers != null) {
+                manifest = manifest.withRows(manifest.rows().stream()
+                        .filter(r -> exp.config().speakers.contains(r.speaker())).toList());
+                if (manifest.rows().isEmpty()) {
+                    throw new UserError(config + ": no rows of speakers " + exp.config().speakers + " in " + exp.data());
+                }
+            }
             runs = new ExperimentRunner(ModelStore.fromEnvironment(), threads, progress, progress)
-                    .run(ManifestReader.read(exp.data()), exp.models(), new FeatureCache(exp.cache()));
+                    .run(manifest, exp.models(), new FeatureCache(exp.cache()));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }

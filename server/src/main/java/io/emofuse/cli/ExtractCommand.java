@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -33,26 +34,29 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code emofuse extract}: acoustic features of WAV files, in openSMILE's CSV layout by default. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = "Extract acoustic features (eGeMAPSv02, GeMAPSv01b as openSMILE computes them, or HSF1/HSF2) "
-                + "from WAV files or folders of WAV files.",
+        description = "Extract acoustic features (eGeMAPSv02, GeMAPSv01b as openSMILE computes them, HSF1/HSF2, "
+                + "or the source papers' short-term sets, docs/feature-sets.md) from WAV files or folders of WAV files.",
         footer = {"", "Examples:",
             "  Functionals of one file, exactly openSMILE's CSV layout:",
             "    emofuse extract --set egemaps --out feats.csv speech.wav",
             "  Frame-level LLDs (10 ms frames) of a whole corpus, 2 threads:",
             "    emofuse extract --set gemaps --level lld --threads 2 --out lld.csv corpus/",
+            "  The TESS paper's 170-value utterance vectors:",
+            "    emofuse extract --set ser170 --out ser170.csv tess/",
             "  HSF2 with the silence threshold at 0.2 x the median frame RMS, as JSON lines:",
             "    emofuse extract --set hsf2 --silence-alpha 0.2 --silence-ref median --format jsonl --out f.jsonl a.wav b.wav",
             "",
             "Inputs: WAV PCM 8/16/24/32-bit or float, any rate (resampled to 16 kHz), channels averaged.",
-            "Folders are searched recursively for *.wav. A file shorter than one 60 ms frame gets no row",
-            "and one warning line on stderr."})
+            "Folders are searched recursively for *.wav. A file shorter than one analysis frame (60 ms;",
+            "25 ms for the short-term sets) gets no row and one warning line on stderr."})
 public final class ExtractCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--set", required = true, paramLabel = "SET",
-            description = "Feature set: egemaps, gemaps, hsf1 or hsf2.")
+            description = "Feature set: egemaps, gemaps, hsf1, hsf2, mfcc, logmel, pyaa, pyaa_d, ser170, ser169, rnn31, "
+                    + "pyaa_hsf, pyaa_d_hsf, ser170_hsf or ser169_hsf (docs/feature-sets.md).")
     String set;
 
     @Option(names = "--level", defaultValue = "functionals", paramLabel = "LEVEL",
@@ -80,13 +84,18 @@ public final class ExtractCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "WAV files or folders.")
     List<Path> inputs;
 
+    /** The chosen set: its names and a stream factory taking the number of frames to keep (0 = all). */
+    private record SetChoice(String id, List<String> lldNames, List<String> functionalNames,
+                             IntFunction<StreamingExtractor> streams) {
+    }
+
     /** Result of one file: rows to write (functionals: one row). */
     private record FileResult(Path file, List<double[]> rows, String warning) {
     }
 
     @Override
     public Integer call() throws Exception {
-        GemapsVariant variant = variant();
+        SetChoice variant = choice();
         boolean lld = switch (level) {
             case "functionals" -> false;
             case "lld" -> true;
@@ -115,7 +124,7 @@ public final class ExtractCommand implements Callable<Integer> {
             try {
                 if (threads == 1 && lld) {
                     // one file at a time, rows streamed straight to the output
-                    StreamingExtractor s = new GemapsStreamingExtractor(variant, 8);
+                    StreamingExtractor s = variant.streams().apply(8);
                     for (Path f : files) {
                         written += streamLld(f, s, table, err);
                         step(bar);
@@ -189,9 +198,9 @@ public final class ExtractCommand implements Callable<Integer> {
         return 1;
     }
 
-    private FileResult extract(Path f, GemapsVariant variant, boolean lld) throws IOException {
+    private FileResult extract(Path f, SetChoice variant, boolean lld) throws IOException {
         List<double[]> rows = new ArrayList<>();
-        StreamingExtractor s = new GemapsStreamingExtractor(variant, 0);
+        StreamingExtractor s = variant.streams().apply(0);
         long pushed = WavFeatureStream.run(f, s, lld ? frames -> rows.addAll(List.of(frames)) : null);
         if (!lld) {
             double[] v = s.functionals();
@@ -206,14 +215,23 @@ public final class ExtractCommand implements Callable<Integer> {
     }
 
     private static String tooShort(Path f, long samples) {
-        return String.format(Locale.ROOT, "%s: %.3f s of audio, shorter than one 60 ms frame; no row written",
+        return String.format(Locale.ROOT, "%s: %.3f s of audio, shorter than one analysis frame; no row written",
                 f, samples / 16000.0);
     }
 
-    private GemapsVariant variant() {
+    private SetChoice choice() {
         if (!FeatureSets.ids().contains(set)) {
             throw new UserError("unknown --set '" + set + "' (use one of " + FeatureSets.ids() + ")");
         }
+        if (!List.of("egemaps", "gemaps", "hsf1", "hsf2").contains(set)) {
+            var ex = FeatureSets.create(set);
+            return new SetChoice(ex.id(), ex.lldNames(), ex.functionalNames(), n -> FeatureSets.streaming(set, n));
+        }
+        GemapsVariant v = variant();
+        return new SetChoice(v.id(), v.lldNames(), v.functionalNames(), n -> new GemapsStreamingExtractor(v, n));
+    }
+
+    private GemapsVariant variant() {
         return switch (set) {
             case "egemaps" -> GemapsVariant.EGEMAPS;
             case "gemaps" -> GemapsVariant.GEMAPS;

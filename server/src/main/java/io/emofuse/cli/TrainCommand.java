@@ -82,7 +82,8 @@ final class TrainCommand implements Callable<Integer> {
         o.println("wrote " + r.bundle());
         for (String part : new String[] {"train", "dev", "test"}) {
             if (r.metrics().get(part) instanceof Map<?, ?> m && m.containsKey("mean_ccc")) {
-                o.printf(Locale.ROOT, "%s: %s rows, mean CCC %.3f%n", part, m.get("rows"), (Double) m.get("mean_ccc"));
+                o.printf(Locale.ROOT, "%s: %s rows, mean CCC %.3f%s%n", part, m.get("rows"), (Double) m.get("mean_ccc"),
+                        part.equals("train") ? " (rows the model learnt from)" : "");
             }
         }
         o.flush();

@@ -95,7 +95,8 @@ public final class TranscribeCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (VoskTranscriber asr = new VoskTranscriber(modelDir, threads, phraseList);
              BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-             ProgressBar bar = files.size() > 3 ? new ProgressBarBuilder().setTaskName("transcribe")
+             // a progress bar only for a person watching (it costs a thread and terminal probing)
+             ProgressBar bar = files.size() > 3 && System.console() != null ? new ProgressBarBuilder().setTaskName("transcribe")
                      .setInitialMax(files.size()).setStyle(ProgressBarStyle.ASCII)
                      .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null) {
             asr.transcribeFiles(files, threads, r -> {

@@ -5,21 +5,19 @@ import io.emofuse.acoustic.FeatureSets;
 import io.emofuse.linguistic.TextEmbedder;
 import io.emofuse.linguistic.TextEmbedders;
 import io.emofuse.linguistic.asr.VoskTranscriber;
+import io.emofuse.models.ModelNotFoundException;
 import io.emofuse.models.ModelStore;
 import io.emofuse.models.OfflineGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Loads what a configuration asks for: Vosk always; with an emotion model bundle, the feature set
  * and text embedder the bundle was trained with (the bundle decides, not the config, so a model
- * never sees inputs it was not trained on); without one, nothing else.
+ * never sees inputs it was not trained on); without one, nothing else. Bundles trained on
+ * per-speaker normalised features are refused (an unknown speaker cannot be normalised).
  */
 public final class ComponentLoader {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ComponentLoader.class);
 
     private ComponentLoader() {
     }
@@ -42,12 +40,13 @@ public final class ComponentLoader {
                     throw new UncheckedIOException("cannot load emotion model " + config.model() + ": " + e.getMessage(), e);
                 }
             }
-            if (model != null) {
-                if (model.speakerNormalised()) {
-                    LOG.warn("model {} was trained on per-speaker normalised features; the server sees one "
-                            + "utterance of an unknown speaker and cannot normalise, so expect shifted predictions",
-                            model.name());
-                }
+            if (model != null && model.speakerNormalised()) {
+                // Its inputs were z-scored within each training speaker; one utterance of an unknown
+                // speaker cannot be normalised that way, and raw features give values far off the scale
+                // (seen: arousal 69 on a 1-5 scale). Refuse rather than serve numbers that mean nothing.
+                throw new ModelNotFoundException("emotion model " + model.name() + " was trained on per-speaker "
+                        + "normalised acoustic features (acoustic_input.speaker_normalised), which the server cannot "
+                        + "reproduce for an unknown speaker; serve a model trained without speaker normalisation");
             }
             FeatureExtractor acoustic = model != null && model.usesAcoustic() ? FeatureSets.create(model.featureSet()) : null;
             embedder = model != null && model.usesText() ? TextEmbedders.create(model.embedder(), store) : null;

@@ -22,8 +22,9 @@ final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         // Frames are checked against max_frame_bytes in the handler (to answer with a typed error);
-        // Netty's own limit sits above it only to bound memory.
-        int frameCap = Math.max(config.maxFrameBytes() * 2, 65_536);
+        // Netty's own limit sits well above it only to bound memory (beyond it Netty closes with 1009
+        // without our message).
+        int frameCap = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(config.maxFrameBytes() * 8L, 65_536));
         HttpServerOptions opts = new HttpServerOptions()
                 .setMaxWebSocketFrameSize(frameCap)
                 .setMaxWebSocketMessageSize(frameCap)

@@ -116,7 +116,7 @@ class EmotionPipelineTest {
         WsClient c = WsClient.connect(server.port(), "/v1/stream");
         c.pcm(both, 16_000, true);
         c.text("{\"type\":\"eof\"}");
-        assertEquals(1000, c.awaitClose(30));
+        assertEquals(1000, c.awaitClose(90));
         List<JsonNode> finals = c.all.stream().filter(m -> m.get("type").asText().equals("final")).toList();
         assertFalse(finals.isEmpty(), c.all.toString());
         for (JsonNode f : finals) {

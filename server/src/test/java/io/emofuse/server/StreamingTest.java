@@ -62,7 +62,7 @@ class StreamingTest {
                     c.text("{\"type\":\"config\",\"sample_rate\":16000}");
                     c.pcm(pcm(f, 0.5), 16_000, true);
                     c.text("{\"type\":\"eof\"}");
-                    assertEquals(1000, c.awaitClose(30), f + " closes normally after eof");
+                    assertEquals(1000, c.awaitClose(90), f + " closes normally after eof");
                     return new ArrayList<>(c.all);
                 }));
             }
@@ -146,6 +146,7 @@ class StreamingTest {
         assertStreamError("{\"type\":\"dance\"}", null, "bad_message", 1007);
         assertStreamError("[1,2,3]", null, "bad_message", 1007);
         assertStreamError(null, new byte[(1 << 20) + 2], "frame_too_large", 1009);
+        assertStreamError(null, new byte[5 << 20], "frame_too_large", 1009);
         // Config after audio.
         WsClient late = WsClient.connect(server.port(), "/v1/stream");
         late.binary(new byte[3200], 0, 3200);
@@ -169,7 +170,7 @@ class StreamingTest {
             odd.binary(pcm, off, Math.min(3201, pcm.length - off));
         }
         odd.text("{\"type\":\"eof\"}");
-        assertEquals(1000, odd.awaitClose(30));
+        assertEquals(1000, odd.awaitClose(90));
         assertTrue(odd.all.stream().anyMatch(m -> m.path("text").asText().contains("door")), odd.all.toString());
         assertEquals(200, new Http(server.port()).get("/health").statusCode());
     }

@@ -4,7 +4,7 @@ package io.emofuse.acoustic.gemaps;
  * Radix-2 FFT of one fixed size, twiddles and bit reversal precomputed; real input goes through a
  * half-size complex transform.
  */
-final class Fft {
+public final class Fft {
     private final int n;
     private final double[] cos;
     private final double[] sin;
@@ -12,7 +12,7 @@ final class Fft {
     private final double[] twr;
     private final double[] twi;
 
-    Fft(int n) {
+    public Fft(int n) {
         if (Integer.bitCount(n) != 1) {
             throw new IllegalArgumentException("FFT size must be a power of two: " + n);
         }
@@ -39,7 +39,7 @@ final class Fft {
         }
     }
 
-    int size() {
+    public int size() {
         return n;
     }
 
@@ -53,7 +53,7 @@ final class Fft {
      * Spectrum of real {@code x[0..N)}: bins 0..N/2 into {@code re, im} (length at least N/2 + 1),
      * e^{-i} convention, via one complex FFT of size N/2.
      */
-    void realForward(double[] x, double[] re, double[] im) {
+    public void realForward(double[] x, double[] re, double[] im) {
         int h = n / 2;
         if (half == null) {
             half = new Fft(h);
@@ -92,7 +92,7 @@ final class Fft {
     }
 
     /** Forward transform X[k] = sum x[n] e^{-2 pi i k n / N}, in place. */
-    void forward(double[] re, double[] im) {
+    public void forward(double[] re, double[] im) {
         for (int i = 0; i < n; i++) {
             int j = rev[i];
             if (j > i) {

@@ -21,6 +21,8 @@ public final class ExperimentConfig {
     public String textSource;
     public String cache;
     public String out = "results";
+    /** Optional: only rows of these speakers (e.g. a smaller run). */
+    public List<String> speakers;
     public List<String> models = List.of();
 
     /** The loaded experiment: its file's folder resolved into paths, the model configs read. */

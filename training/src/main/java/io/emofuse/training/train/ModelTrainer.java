@@ -15,7 +15,6 @@ import io.emofuse.training.split.SplitSpec;
 import io.emofuse.training.split.Splitter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -173,10 +172,5 @@ public final class ModelTrainer {
             out[k] = m[rows[k]];
         }
         return out;
-    }
-
-    /** Keeps the training listener's view of which network is training. */
-    public static List<String> networkNames(FusionStrategy s) {
-        return s == FusionStrategy.LATE ? List.of("acoustic", "text") : List.of("main");
     }
 }

@@ -30,7 +30,7 @@ class ConfigsTest {
         }
         assertTrue(files.size() >= 11, "configs found: " + files);
         for (Path f : files) {
-            if (f.getFileName().toString().equals("compare.yaml")) {
+            if (f.getFileName().toString().startsWith("compare")) {
                 ExperimentConfig.Loaded e = ExperimentConfig.load(f);
                 assertFalse(e.models().isEmpty());
             } else {
@@ -41,10 +41,28 @@ class ConfigsTest {
         assertEquals(List.of("acoustic", "text", "early", "concat", "hierarchical", "late"),
                 ebs.models().stream().map(TrainConfig::displayName).toList());
         assertEquals("speaker", ebs.models().get(5).split.kind);
+
         TrainConfig mtl2 = TrainConfig.load(CONFIGS.resolve("iemocap/concat-mtl2.yaml"));
         assertNull(mtl2.loss.gamma);
         assertEquals(0.1, mtl2.loss.spec().weights()[2], 1e-12);
         assertEquals(FusionStrategy.CONCAT, mtl2.strategyValue());
+    }
+
+    @Test
+    void experimentWithSpeakerSubsetAndOverrides(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("exp.yaml");
+        Files.writeString(f, """
+                data: m.csv
+                speakers: [spk01, spk02]
+                split: {kind: kfold, folds: 3}
+                text_source: asr
+                models: [%s]
+                """.formatted(CONFIGS.resolve("emobank-speech/late.yaml").toAbsolutePath()));
+        ExperimentConfig.Loaded e = ExperimentConfig.load(f);
+        assertEquals(List.of("spk01", "spk02"), e.config().speakers);
+        assertEquals("kfold", e.models().get(0).split.kind);
+        assertEquals("asr", e.models().get(0).features.textSource);
+        assertEquals(dir.resolve("m.csv"), e.data());
     }
 
     @Test
