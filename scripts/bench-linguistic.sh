@@ -3,6 +3,7 @@
 #   scripts/bench-linguistic.sh asr    [N_FILES] [REPEATS]   transcribe vs a plain Vosk loop (whole processes)
 #   scripts/bench-linguistic.sh embed  [MODEL] [N] [REPEATS] MiniLM/bge-small vs plain ONNX Runtime
 #   scripts/bench-linguistic.sh stream [STREAMS] [N_FILES]   streaming final-result latency
+#   scripts/bench-linguistic.sh asr-inline [N_FILES] [ROUNDS] per-file decoding cost, both in one JVM
 # Data: ../shared/data (RAVDESS wav/, EmoBank emobank.csv). Build first: mvn -o -q install -DskipTests
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,6 +39,12 @@ case "${1:-}" in
     echo "1,emofuse-transcribe-threads2,$(timed "$root/emofuse" transcribe --threads 2 --out "$work/emofuse2.jsonl" "${files[@]}" 2>>"$work/emofuse.err")"
     python3 "$here/bench/asr_compare.py" "$shared/ravdess/manifest.csv" "$work/plain.jsonl" "$work/emofuse.jsonl" "$work/emofuse2.jsonl"
     ;;
+  asr-inline)
+    # decoding cost per file in one JVM, alternating plain loop and VoskTranscriber file by file
+    mapfile -t files < <(ravdess_files "${2:-24}")
+    model="${EMOFUSE_HOME:-$HOME/.emofuse}/models/vosk-en-us"
+    "$here/bench/run-java.sh" AsrInterleaved "$model" "${3:-1}" "${files[@]}"
+    ;;
   embed)
     "$here/bench/run-java.sh" EmbedBench "${2:-minilm}" "$shared/emobank/emobank.csv" "${3:-2000}" "${4:-3}"
     ;;
@@ -45,5 +52,5 @@ case "${1:-}" in
     mapfile -t files < <(ravdess_files "${3:-24}")
     "$here/bench/run-java.sh" StreamLatency "${2:-4}" "${files[@]}"
     ;;
-  *) sed -n '2,6p' "$0"; exit 2 ;;
+  *) sed -n '2,7p' "$0"; exit 2 ;;
 esac

@@ -83,13 +83,6 @@ public final class StreamLatency {
     }
 
     static byte[] toPcm(Path f) throws Exception {
-        float[] x = WavReader.read16k(f).samples();
-        byte[] out = new byte[x.length * 2];
-        for (int i = 0; i < x.length; i++) {
-            int v = Math.max(-32768, Math.min(32767, Math.round(x[i] * 32768f)));
-            out[2 * i] = (byte) v;
-            out[2 * i + 1] = (byte) (v >> 8);
-        }
-        return out;
+        return io.emofuse.linguistic.asr.Pcm16.encode(WavReader.read16k(f).samples());
     }
 }

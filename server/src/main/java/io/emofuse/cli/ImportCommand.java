@@ -1,5 +1,6 @@
 package io.emofuse.cli;
 
+import io.emofuse.training.importers.CategoryVad;
 import io.emofuse.training.importers.EmoBankImporter;
 import io.emofuse.training.importers.IemocapImporter;
 import io.emofuse.training.importers.Importer;
@@ -45,6 +46,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--four-class", description = "IEMOCAP: keep neu/hap/ang/sad, excitement merged into hap.")
     boolean fourClass;
 
+    @Option(names = "--vad-from-category", description = "Add V/A/D (1-5) derived from the category with the "
+            + "Russell & Mehrabian 1977 PAD ratings (for corpora without dimensional labels, e.g. RAVDESS).")
+    boolean vadFromCategory;
+
     @Override
     public Integer call() throws IOException {
         Importer importer = switch (format.toLowerCase(Locale.ROOT)) {
@@ -57,6 +62,9 @@ final class ImportCommand implements Callable<Integer> {
         List<ManifestRow> rows;
         try {
             rows = importer.rows(source, out.toAbsolutePath().getParent());
+            if (vadFromCategory) {
+                rows = rows.stream().map(CategoryVad::label).toList();
+            }
             ManifestWriter.write(out, rows);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);

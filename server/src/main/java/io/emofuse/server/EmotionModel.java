@@ -4,6 +4,7 @@ import io.emofuse.acoustic.FeatureExtractor;
 import io.emofuse.audio.Audio;
 import io.emofuse.fusion.Emotion;
 import io.emofuse.fusion.FusionModel;
+import io.emofuse.fusion.bundle.CompositeBundle;
 import io.emofuse.fusion.bundle.ModelBundle;
 import io.emofuse.fusion.input.AcousticInput;
 import io.emofuse.fusion.input.InputEncoding;
@@ -27,9 +28,17 @@ public final class EmotionModel implements AutoCloseable {
     private final List<String> categories;
     private final String strategy;
     private final AutoCloseable owner;
+    /** True for a model that scores whichever modalities are present (the composite default). */
+    private final boolean modalitiesOptional;
 
     private EmotionModel(String name, Path source, FusionModel model, AcousticInput acoustic, TextInput text,
                          List<String> categories, String strategy, AutoCloseable owner) {
+        this(name, source, model, acoustic, text, categories, strategy, owner, false);
+    }
+
+    private EmotionModel(String name, Path source, FusionModel model, AcousticInput acoustic, TextInput text,
+                         List<String> categories, String strategy, AutoCloseable owner, boolean modalitiesOptional) {
+        this.modalitiesOptional = modalitiesOptional;
         this.name = name;
         this.source = source;
         this.model = model;
@@ -42,6 +51,11 @@ public final class EmotionModel implements AutoCloseable {
 
     /** A trained bundle directory (bundle.json and its parameter files). */
     public static EmotionModel load(Path dir) throws IOException {
+        if (CompositeBundle.isComposite(dir)) {
+            CompositeBundle c = CompositeBundle.load(dir);
+            return new EmotionModel(dir.toAbsolutePath().normalize().getFileName().toString(), dir, c.model(),
+                    c.acousticInput(), c.textInput(), c.categories(), "composite", c, true);
+        }
         ModelBundle b = ModelBundle.load(dir);
         return new EmotionModel(dir.toAbsolutePath().normalize().getFileName().toString(), dir, b.model(),
                 b.acousticInput().orElse(null), b.textInput().orElse(null), b.description().categories(),
@@ -105,8 +119,16 @@ public final class EmotionModel implements AutoCloseable {
         return InputEncoding.vector(fx.functionals(at16k));
     }
 
-    /** The model's text row. */
+    /** True when missing audio or text is scored from the other modality rather than refused. */
+    public boolean modalitiesOptional() {
+        return modalitiesOptional;
+    }
+
+    /** The model's text row; null for blank text when the model scores without text. */
     public float[] textRow(TextEmbedder te, String words) {
+        if (modalitiesOptional && (words == null || words.isBlank())) {
+            return null;
+        }
         if (text.kind().equals("sequence")) {
             return InputEncoding.padded(te.sequence(words), text.steps(), te.dimension());
         }

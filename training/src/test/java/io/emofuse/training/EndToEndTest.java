@@ -39,6 +39,10 @@ class EndToEndTest {
 
     static Path shared;
 
+    /** One feature cache for the class: each WAV is extracted once, not once per test. */
+    @TempDir
+    static Path cacheDir;
+
     @BeforeAll
     static void findData() {
         String s = System.getProperty("emofuse.shared");
@@ -70,14 +74,14 @@ class EndToEndTest {
                 features:
                   acoustic: {set: egemaps, speaker_normalise: true}
                   text: {embedder: "glove:%s"}
-                  cache: cache
+                  cache: %s
                 model:
                   acoustic: {hidden: [16]}
                   text: {hidden: [16]}
                   fusion: [16]
                   late: {stage: svr, inner_folds: 2}
                 training: {epochs: 8, patience: 4, batch_size: 8, device: cpu, seed: 3}
-                """.formatted(strategy, glove));
+                """.formatted(strategy, glove, cacheDir));
         return f;
     }
 
@@ -101,7 +105,7 @@ class EndToEndTest {
                 assertTrue(b.description().provenance().config().contains("strategy: \"" + strategy + "\"")
                         || b.description().provenance().config().contains("strategy: " + strategy));
                 Path pred = dir.resolve("pred-" + strategy + ".csv");
-                int n = new PredictService(store, 2, null).predict(b, manifest, pred, TextSource.MANIFEST, dir.resolve("cache"));
+                int n = new PredictService(store, 2, null).predict(b, manifest, pred, TextSource.MANIFEST, cacheDir);
                 assertEquals(40, n);
                 List<String> lines = Files.readAllLines(pred);
                 assertEquals("utt_id,V,A,D", lines.get(0));

@@ -89,7 +89,7 @@ public final class VoskTranscriber implements Transcriber {
     @Override
     public Transcript transcribe(Audio audio) {
         Audio at16k = audio.sampleRate() == Audio.TARGET_RATE ? audio : Resampler.toRate(audio, Audio.TARGET_RATE);
-        byte[] pcm = toPcm16(at16k.samples());
+        byte[] pcm = Pcm16.encode(at16k.samples());
         slots.acquireUninterruptibly();
         try (Recognizer rec = newRecognizer()) {
             List<Transcript> segments = new ArrayList<>();
@@ -201,18 +201,6 @@ public final class VoskTranscriber implements Transcriber {
         } catch (IOException e) {
             throw new IllegalStateException("Vosk cannot create a recogniser for " + modelDir, e);
         }
-    }
-
-    /** Float samples in [-1, 1] to little-endian 16-bit PCM (exact for audio read from 16-bit WAV). */
-    static byte[] toPcm16(float[] samples) {
-        byte[] out = new byte[samples.length * 2];
-        for (int i = 0; i < samples.length; i++) {
-            int v = Math.round(samples[i] * 32768f);
-            v = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
-            out[2 * i] = (byte) v;
-            out[2 * i + 1] = (byte) (v >> 8);
-        }
-        return out;
     }
 
     /** Frees the model; waits for recognisers still in use. */

@@ -40,8 +40,8 @@ class StreamingRecognizerTest {
 
     /** Two utterances with 1.5 s of silence between them, as 16-bit PCM. */
     private static byte[] twoSentences(Utterance a, Utterance b) throws Exception {
-        byte[] x = VoskTranscriber.toPcm16(WavReader.read16k(a.wav()).samples());
-        byte[] y = VoskTranscriber.toPcm16(WavReader.read16k(b.wav()).samples());
+        byte[] x = Pcm16.encode(WavReader.read16k(a.wav()).samples());
+        byte[] y = Pcm16.encode(WavReader.read16k(b.wav()).samples());
         byte[] out = new byte[x.length + 48_000 + y.length];
         System.arraycopy(x, 0, out, 0, x.length);
         System.arraycopy(y, 0, out, x.length + 48_000, y.length);
@@ -72,7 +72,7 @@ class StreamingRecognizerTest {
         Utterance a = utterances.get(0);
         Utterance b = utterances.get(1);
         byte[] pcm = twoSentences(a, b);
-        double firstEnds = (pcm.length - 48_000 - VoskTranscriber.toPcm16(WavReader.read16k(b.wav()).samples()).length) / 32000.0;
+        double firstEnds = (pcm.length - 48_000 - Pcm16.encode(WavReader.read16k(b.wav()).samples()).length) / 32000.0;
         List<AsrEvent> events = stream(pcm, 3200);
         List<AsrEvent.Final> finals = finals(events);
         assertEquals(2, finals.size(), events.toString());
@@ -88,7 +88,7 @@ class StreamingRecognizerTest {
 
     @Test
     void oddChunkSizesGiveTheSameFinals() throws Exception {
-        byte[] pcm = VoskTranscriber.toPcm16(WavReader.read16k(utterances.get(2).wav()).samples());
+        byte[] pcm = Pcm16.encode(WavReader.read16k(utterances.get(2).wav()).samples());
         String even = String.join("|", finals(stream(pcm, 4000)).stream().map(f -> f.transcript().text()).toList());
         String odd = String.join("|", finals(stream(pcm, 1001)).stream().map(f -> f.transcript().text()).toList());
         assertFalse(even.isEmpty());
@@ -100,7 +100,7 @@ class StreamingRecognizerTest {
         List<byte[]> inputs = new ArrayList<>();
         List<String> alone = new ArrayList<>();
         for (Utterance u : utterances.subList(0, 3)) {
-            byte[] pcm = VoskTranscriber.toPcm16(WavReader.read16k(u.wav()).samples());
+            byte[] pcm = Pcm16.encode(WavReader.read16k(u.wav()).samples());
             inputs.add(pcm);
             alone.add(finals(stream(pcm, 3200)).toString());
         }

@@ -71,14 +71,21 @@ class VoskTranscriberTest {
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("text").asText();
     }
 
+    /**
+     * Vosk's result for a borderline recording can depend on how many decodes the process's model
+     * has done before (seen on RAVDESS 03-01-04-01-01-01-08: the same file decoded ten times in a row
+     * gives three different texts, in the same sequence for the plain loop and for us). So both sides
+     * get a fresh model and decode the same files in the same order.
+     */
     @Test
     void transcriptsEqualPlainVoskLoop() throws Exception {
         int wordsRight = 0;
         int wordsTotal = 0;
-        try (Model plain = new Model(asr.modelDir().toString())) {
+        try (Model plain = new Model(asr.modelDir().toString());
+             VoskTranscriber fresh = new VoskTranscriber(asr.modelDir(), 1, List.of())) {
             for (Utterance u : sample) {
                 String expected = plainVosk(plain, u.wav());
-                Transcript got = asr.transcribe(u.wav());
+                Transcript got = fresh.transcribe(u.wav());
                 assertEquals(expected, got.text(), u.wav().toString());
                 List<String> ref = List.of(u.text().toLowerCase(Locale.ROOT).split(" "));
                 wordsTotal += ref.size();
@@ -146,7 +153,7 @@ class VoskTranscriberTest {
     void pcmConversionIsExactFor16BitInput() throws Exception {
         Path wav = sample.get(0).wav();
         byte[] file = Files.readAllBytes(wav);
-        byte[] pcm = VoskTranscriber.toPcm16(io.emofuse.audio.WavReader.read16k(wav).samples());
+        byte[] pcm = Pcm16.encode(io.emofuse.audio.WavReader.read16k(wav).samples());
         try (AudioInputStream ais = AudioSystem.getAudioInputStream(wav.toFile())) {
             assertEquals(ais.getFrameLength() * 2, pcm.length);
         }

@@ -21,7 +21,10 @@ import java.util.Optional;
  */
 public final class FeatureCache {
 
-    /** Bumped when the stored layout or the meaning of a key changes. */
+    /**
+     * Bumped when the stored layout or the meaning of a key changes. Keys name a feature set or an
+     * embedder, not its code: a change to how a set is computed needs a bump (or a new cache).
+     */
     static final String VERSION = "1";
 
     private final Path dir;

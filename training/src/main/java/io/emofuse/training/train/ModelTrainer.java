@@ -39,6 +39,10 @@ public final class ModelTrainer {
      * @param dev   rows for early stopping; empty → held out of {@code train} (whole speakers where possible)
      */
     public TrainedModel train(LabelledData data, int[] train, int[] dev) {
+        if (data.vad() == null && !config.model.categoryHead) {
+            throw new IllegalArgumentException("the data has no V, A, D labels; set model.category_head: true to learn its "
+                    + data.categories().size() + " categories");
+        }
         LabelScaler scaler = data.vad() == null ? null : LabelScaler.fit(pick(data.vad(), train));
         FusionStrategy s = config.strategyValue();
         if (s != FusionStrategy.LATE) {

@@ -92,6 +92,29 @@ class ModelTrainerTest {
     }
 
     @Test
+    void categoriesOnlyLikeRavdess() {
+        LabelledData d = data();
+        int[] cat = new int[N];
+        for (int i = 0; i < N; i++) {
+            cat[i] = d.vad()[i][1] < 2.5 ? 0 : d.vad()[i][1] < 3.5 ? 1 : 2; // arousal bands: the voice knows them
+        }
+        LabelledData cats = new LabelledData(d.rows(), d.acoustic(), d.text(), null, List.of("calm", "neutral", "angry"), cat);
+        TrainConfig c = config("concat");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ModelTrainer(c, null).train(cats, IntStream.range(0, 200).toArray(), new int[0]));
+        c.model.categoryHead = true;
+        int[] test = IntStream.range(0, N).filter(i -> i % 6 >= 4).toArray();
+        int[] train = IntStream.range(0, N).filter(i -> i % 6 < 4).toArray();
+        try (TrainedModel m = new ModelTrainer(c, null).train(cats, train, new int[0])) {
+            List<Emotion> p = m.model().predictAll(ModelTrainer.pick(d.acoustic(), test), ModelTrainer.pick(d.text(), test));
+            assertTrue(Double.isNaN(p.get(0).valence()), "no V/A/D head was trained");
+            FoldResult r = Evaluator.score("concat", "f", cats, test, p, true);
+            System.out.printf("categories only: UAR %.3f%n", r.classification().uar());
+            assertTrue(r.classification().uar() > 0.6, "UAR " + r.classification().uar());
+        }
+    }
+
+    @Test
     void labelsComeBackOnTheirOwnScale() {
         LabelledData d = data();
         TrainConfig c = config("concat");

@@ -1,0 +1,69 @@
+package io.emofuse.fusion;
+
+import java.util.Map;
+
+/**
+ * Decision-level fusion of two separately trained models (one per modality) by a fixed weighted
+ * mean per dimension, which keeps working when either modality is missing: text alone gives the
+ * text model's V/A/D, audio alone the acoustic model's. The category comes from the acoustic model
+ * only (the text model has no categorical head), so it is empty without audio.
+ *
+ * @param textWeights weight of the text prediction for V, A, D (the acoustic one gets 1 - w)
+ */
+public final class ModalityWeightedFusion implements FusionModel, AutoCloseable {
+
+    private final FusionModel text;
+    private final FusionModel acoustic;
+    private final double[] textWeights;
+
+    public ModalityWeightedFusion(FusionModel text, FusionModel acoustic, double[] textWeights) {
+        if (textWeights.length != 3) {
+            throw new IllegalArgumentException("need 3 text weights (V, A, D), got " + textWeights.length);
+        }
+        for (double w : textWeights) {
+            if (!(w >= 0 && w <= 1)) {
+                throw new IllegalArgumentException("text weights must lie in [0, 1], got " + w);
+            }
+        }
+        this.text = text;
+        this.acoustic = acoustic;
+        this.textWeights = textWeights.clone();
+    }
+
+    public double[] textWeights() {
+        return textWeights.clone();
+    }
+
+    @Override
+    public Emotion predict(float[] acousticRow, float[] textRow) {
+        if (acousticRow == null && textRow == null) {
+            throw new IllegalArgumentException("neither audio nor text given");
+        }
+        Emotion fromText = textRow == null ? null : text.predict(null, textRow);
+        Emotion fromVoice = acousticRow == null ? null : acoustic.predict(acousticRow, null);
+        if (fromVoice == null) {
+            return new Emotion(fromText.valence(), fromText.arousal(), fromText.dominance(), null, Map.of());
+        }
+        if (fromText == null) {
+            return fromVoice;
+        }
+        return new Emotion(mix(0, fromText.valence(), fromVoice.valence()),
+                mix(1, fromText.arousal(), fromVoice.arousal()),
+                mix(2, fromText.dominance(), fromVoice.dominance()),
+                fromVoice.category(), fromVoice.probabilities());
+    }
+
+    private double mix(int dimension, double t, double a) {
+        return textWeights[dimension] * t + (1 - textWeights[dimension]) * a;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (text instanceof AutoCloseable c) {
+            c.close();
+        }
+        if (acoustic instanceof AutoCloseable c) {
+            c.close();
+        }
+    }
+}

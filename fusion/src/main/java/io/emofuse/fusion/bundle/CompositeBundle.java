@@ -1,0 +1,104 @@
+package io.emofuse.fusion.bundle;
+
+import io.emofuse.fusion.ModalityWeightedFusion;
+import io.emofuse.fusion.input.AcousticInput;
+import io.emofuse.fusion.input.TextInput;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Two unimodal bundles (a text one and an acoustic one, each trained on its own corpus) fused at
+ * decision level by {@link ModalityWeightedFusion}. The directory holds {@code composite.json}
+ * ({@link Description}) and the two bundle folders it names. This is the layout of the shipped
+ * default model, whose text and voice parts come from different corpora (EmoBank, RAVDESS).
+ */
+public final class CompositeBundle implements AutoCloseable {
+
+    public static final String DESCRIPTION = "composite.json";
+
+    /**
+     * @param format      layout version (1)
+     * @param text        folder of the text bundle, relative to the composite
+     * @param acoustic    folder of the acoustic bundle
+     * @param textWeights weight of the text prediction for V, A, D (acoustic: 1 - w)
+     * @param rationale   where the weights come from, for people
+     */
+    public record Description(int format, String text, String acoustic, double[] textWeights, String rationale) {
+    }
+
+    private final Path dir;
+    private final Description description;
+    private final ModelBundle text;
+    private final ModelBundle acoustic;
+    private final ModalityWeightedFusion model;
+
+    private CompositeBundle(Path dir, Description description, ModelBundle text, ModelBundle acoustic) {
+        this.dir = dir;
+        this.description = description;
+        this.text = text;
+        this.acoustic = acoustic;
+        this.model = new ModalityWeightedFusion(text.model(), acoustic.model(), description.textWeights());
+    }
+
+    public static boolean isComposite(Path dir) {
+        return Files.isRegularFile(dir.resolve(DESCRIPTION));
+    }
+
+    public static CompositeBundle load(Path dir) throws IOException {
+        Path file = dir.resolve(DESCRIPTION);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(dir.toString(), null, "not a composite model (no " + DESCRIPTION + ")");
+        }
+        Description d = ModelBundle.json().readValue(file.toFile(), Description.class);
+        if (d.format() != 1) {
+            throw new IOException(file + ": composite format " + d.format() + ", this emofuse reads 1");
+        }
+        ModelBundle t = ModelBundle.load(dir.resolve(d.text()));
+        try {
+            ModelBundle a = ModelBundle.load(dir.resolve(d.acoustic()));
+            if (t.textInput().isEmpty() || a.acousticInput().isEmpty()) {
+                a.close();
+                throw new IOException(file + ": '" + d.text() + "' must be a text bundle and '" + d.acoustic()
+                        + "' an acoustic one");
+            }
+            return new CompositeBundle(dir, d, t, a);
+        } catch (IOException | RuntimeException e) {
+            t.close();
+            throw e;
+        }
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    public Description description() {
+        return description;
+    }
+
+    public ModalityWeightedFusion model() {
+        return model;
+    }
+
+    public TextInput textInput() {
+        return text.textInput().orElseThrow();
+    }
+
+    public AcousticInput acousticInput() {
+        return acoustic.acousticInput().orElseThrow();
+    }
+
+    /** The acoustic bundle's categories (the text bundle has none). */
+    public List<String> categories() {
+        return acoustic.description().categories();
+    }
+
+    @Override
+    public void close() {
+        text.close();
+        acoustic.close();
+    }
+}

@@ -1,0 +1,23 @@
+package io.emofuse.linguistic.asr;
+
+/** Float samples to the 16-bit little-endian PCM that Vosk (and {@link StreamingRecognizer}) take. */
+public final class Pcm16 {
+
+    private Pcm16() {
+    }
+
+    /**
+     * Samples in [-1, 1] to s16le, scaled by 32768 and rounded, clipped to the 16-bit range. Exact for
+     * audio that was read from 16-bit PCM as {@code value / 32768}.
+     */
+    public static byte[] encode(float[] samples) {
+        byte[] out = new byte[samples.length * 2];
+        for (int i = 0; i < samples.length; i++) {
+            int v = Math.round(samples[i] * 32768f);
+            v = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+            out[2 * i] = (byte) v;
+            out[2 * i + 1] = (byte) (v >> 8);
+        }
+        return out;
+    }
+}
