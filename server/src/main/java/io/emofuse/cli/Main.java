@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The {@code emofuse} command line. */
 @Command(name = "emofuse", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Speech emotion recognition: acoustic features, ASR, text embeddings and their fusion.",
-        subcommands = {ModelsCommand.class, ServeCommand.class, ScoreCommand.class, ExtractCommand.class, AcousticParityCommand.class, TranscribeCommand.class, EmbedCommand.class, TrainCommand.class, PredictCommand.class, ExperimentCommand.class, ImportCommand.class},
+        subcommands = {ModelsCommand.class, ServeCommand.class, ScoreCommand.class, ExtractCommand.class, AcousticParityCommand.class, TranscribeCommand.class, EmbedCommand.class, TrainCommand.class, PredictCommand.class, ExperimentCommand.class, ImportCommand.class, AnalyzeCommand.class},
         footer = {"", "Run 'emofuse COMMAND --help' for examples of each command."})
 public final class Main implements Runnable {
 

@@ -2,6 +2,7 @@ package io.emofuse.cli;
 
 import io.emofuse.models.ModelStore;
 import io.emofuse.server.ComponentLoader;
+import io.emofuse.server.EmotionModelLocator;
 import io.emofuse.server.EmofuseServer;
 import io.emofuse.server.ServerConfig;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config (default: configs/server.yaml if it exists).")
     Path config;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Emotion model bundle directory (default: config 'model'; none: no emotion).")
+    @Option(names = "--model", paramLabel = "DIR", description = "Emotion model: a bundle directory or a catalogued name such as 'default' (default: config 'model').")
     Path model;
 
     @Option(names = "--workers", paramLabel = "N", description = "Analysis threads (default: config, else one per core).")
@@ -64,10 +65,14 @@ final class ServeCommand implements Callable<Integer> {
             overrides.put("workers", workers);
         }
         ServerConfig effective = cfg.with(overrides);
-        if (effective.model() != null && !Files.isDirectory(effective.model())) {
-            throw new UserError("model directory " + effective.model() + " does not exist");
-        }
         ModelStore store = ModelStore.fromEnvironment();
+        if (effective.model() != null) {
+            try {
+                EmotionModelLocator.locate(effective.model(), store); // fail before listening, not on /ready
+            } catch (RuntimeException e) {
+                throw new UserError(e.getMessage(), e);
+            }
+        }
         EmofuseServer server = EmofuseServer.start(effective, () -> ComponentLoader.load(effective, store));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -35,7 +35,7 @@ public final class ComponentLoader {
         try {
             if (model == null && config.model() != null) {
                 try {
-                    model = EmotionModel.load(config.model());
+                    model = EmotionModel.load(EmotionModelLocator.locate(config.model(), store));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot load emotion model " + config.model() + ": " + e.getMessage(), e);
                 }

@@ -20,6 +20,24 @@ final class ExecutorModels {
         return TranscriberHolder.get(userDir, concurrency);
     }
 
+    /** The batch scorer for {@code settings} (its Vosk model, extractor, embedder and emotion model). */
+    static io.emofuse.server.batch.BatchScorer scorer(ScoreJob.Settings settings) {
+        return ScorerHolder.get(settings);
+    }
+
+    private static final class ScorerHolder {
+        private static io.emofuse.server.batch.BatchScorer instance;
+        private static ScoreJob.Settings loadedFor;
+
+        static synchronized io.emofuse.server.batch.BatchScorer get(ScoreJob.Settings settings) {
+            if (instance == null || !settings.equals(loadedFor)) {
+                instance = ScoreJob.newScorer(settings);
+                loadedFor = settings;
+            }
+            return instance;
+        }
+    }
+
     private static final class TranscriberHolder {
         private static VoskTranscriber instance;
         private static String loadedFrom;

@@ -1,0 +1,57 @@
+package io.emofuse.fusion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ModalityWeightedFusionTest {
+
+    // Stand-ins for the two unimodal models: they report fixed emotions and check which input they got.
+    private static final FusionModel TEXT = (a, t) -> {
+        assertNull(a, "the text model must not see audio");
+        return new Emotion(4.0, 3.0, 2.0, null, Map.of());
+    };
+    private static final FusionModel VOICE = (a, t) -> {
+        assertNull(t, "the acoustic model must not see text");
+        return new Emotion(2.0, 5.0, 4.0, "angry", Map.of("angry", 0.7, "sad", 0.3));
+    };
+
+    private final ModalityWeightedFusion fusion = new ModalityWeightedFusion(TEXT, VOICE, new double[] {0.75, 0.25, 0.5});
+
+    @Test
+    void bothModalitiesGiveTheWeightedMeanPerDimensionAndTheVoiceCategory() {
+        Emotion e = fusion.predict(new float[1], new float[1]);
+        assertEquals(0.75 * 4 + 0.25 * 2, e.valence(), 1e-12);
+        assertEquals(0.25 * 3 + 0.75 * 5, e.arousal(), 1e-12);
+        assertEquals(0.5 * 2 + 0.5 * 4, e.dominance(), 1e-12);
+        assertEquals("angry", e.category());
+        assertEquals(0.7, e.probabilities().get("angry"), 1e-12);
+    }
+
+    @Test
+    void textAloneGivesTextVadAndNoCategory() {
+        Emotion e = fusion.predict(null, new float[1]);
+        assertEquals(4.0, e.valence());
+        assertEquals(3.0, e.arousal());
+        assertNull(e.category());
+        assertTrue(e.probabilities().isEmpty());
+    }
+
+    @Test
+    void audioAloneGivesTheVoiceModel() {
+        Emotion e = fusion.predict(new float[1], null);
+        assertEquals(5.0, e.arousal());
+        assertEquals("angry", e.category());
+    }
+
+    @Test
+    void nothingOrBadWeightsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> fusion.predict(null, null));
+        assertThrows(IllegalArgumentException.class, () -> new ModalityWeightedFusion(TEXT, VOICE, new double[] {0.5, 1.5, 0}));
+        assertThrows(IllegalArgumentException.class, () -> new ModalityWeightedFusion(TEXT, VOICE, new double[] {0.5}));
+    }
+}
