@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Per-dimension text weight for the default model's decision-level fusion, measured on emobank-speech.
+"""Per-dimension text weight for the default model's decision-level fusion, measured on bimodal data.
 
 fused = w * text + (1 - w) * voice for V, A and D; w is chosen on a grid (step 0.05) to maximise the
 CCC against the corpus labels. Inputs are `emofuse predict` outputs of the text and acoustic bundles
 on the emobank-speech manifest. Writes composite.json (the weights and a rationale with the table).
 
-usage: default-fusion-weights.py MANIFEST TEXT_PRED.csv VOICE_PRED.csv OUT/composite.json
+usage: default-fusion-weights.py OUT/composite.json NAME MANIFEST TEXT_PRED.csv VOICE_PRED.csv [NAME MANIFEST TEXT VOICE ...]
+Several corpora: w maximises the mean of their CCCs (the default uses emobank-speech, where the words
+carry V and synthetic voices A/D, and RAVDESS out-of-fold, where two neutral sentences carry nothing).
 (Python 3 standard library only.)
 """
 import csv
@@ -27,24 +29,33 @@ def read(path):
         return {r["utt_id"]: r for r in csv.DictReader(f)}
 
 
-def main(manifest, text_pred, voice_pred, out):
-    labels, text, voice = read(manifest), read(text_pred), read(voice_pred)
-    ids = sorted(set(labels) & set(text) & set(voice))
-    if len(ids) < 50:
-        sys.exit(f"only {len(ids)} utterances in all three files")
+def main(out, corpora):
+    """corpora: (name, manifest, text_pred, voice_pred) tuples; w maximises the mean CCC over them."""
+    data = []
+    for name, manifest, text_pred, voice_pred in corpora:
+        labels, text, voice = read(manifest), read(text_pred), read(voice_pred)
+        ids = sorted(set(labels) & set(text) & set(voice))
+        if len(ids) < 50:
+            sys.exit(f"{name}: only {len(ids)} utterances in all three files")
+        data.append((name, ids, labels, text, voice))
     weights, lines = [], []
     grid = [i / 20 for i in range(21)]
     for dim in "VAD":
-        y = [float(labels[i][dim]) for i in ids]
-        t = [float(text[i][dim]) for i in ids]
-        v = [float(voice[i][dim]) for i in ids]
-        scores = [(ccc([w * a + (1 - w) * b for a, b in zip(t, v)], y), w) for w in grid]
-        best, w = max(scores)
+        per = []
+        for name, ids, labels, text, voice in data:
+            y = [float(labels[i][dim]) for i in ids]
+            t = [float(text[i][dim]) for i in ids]
+            v = [float(voice[i][dim]) for i in ids]
+            per.append((name, y, t, v))
+        curve = [(sum(ccc([w * a + (1 - w) * b for a, b in zip(t, v)], y) for _, y, t, v in per) / len(per), w)
+                 for w in grid]
+        best, w = max(curve)
         weights.append(w)
-        lines.append(f"{dim}: text alone {ccc(t, y):.3f}, voice alone {ccc(v, y):.3f}, "
-                     f"best w_text={w:.2f} -> {best:.3f}")
-    rationale = (f"w_text per dimension maximises CCC of w*text+(1-w)*voice on emobank-speech ({len(ids)} utterances, "
-                 "synthetic espeak-ng voices whose prosody follows A and D only): " + "; ".join(lines))
+        parts = [f"{name} ({len(y)}): text {ccc(t, y):.3f}, voice {ccc(v, y):.3f}, fused "
+                 f"{ccc([w * a + (1 - w) * b for a, b in zip(t, v)], y):.3f}" for name, y, t, v in per]
+        lines.append(f"{dim}: w_text={w:.2f} (mean CCC {best:.3f}); " + "; ".join(parts))
+    rationale = ("w_text per dimension maximises the mean over the corpora of the CCC of w*text+(1-w)*voice "
+                 "(grid 0.05). " + " | ".join(lines))
     print(rationale)
     with open(out, "w", encoding="utf-8") as f:
         json.dump({"format": 1, "text": "text", "acoustic": "acoustic", "textWeights": weights,
@@ -53,6 +64,7 @@ def main(manifest, text_pred, voice_pred, out):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 5:
+    args = sys.argv[2:]
+    if len(sys.argv) < 6 or len(args) % 4:
         sys.exit(__doc__)
-    main(*sys.argv[1:])
+    main(sys.argv[1], [tuple(args[i:i + 4]) for i in range(0, len(args), 4)])

@@ -3,8 +3,8 @@
 # from ../shared/data with emofuse's own training module, and refreshes its catalogue entry.
 #   scripts/make-default-model.sh [SHARED_DATA]      (default: ../shared/data; needs python3)
 # Steps: RAVDESS manifest with V/A/D from the category (Russell & Mehrabian 1977) -> acoustic bundle;
-# EmoBank train split -> text bundle; text bundle retrained without the emobank-speech sentences and
-# both applied to emobank-speech -> per-dimension fusion weights (composite.json); copy + sha256.
+# EmoBank train split -> text bundle; leave-actors-out CV on RAVDESS; per-dimension fusion weights
+# measured on emobank-speech and RAVDESS out-of-fold (composite.json); copy + sha256 into the catalogue.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="$(cd "${1:-$here/../shared/data}" && pwd)"
@@ -18,7 +18,22 @@ cd "$here"
 "$emofuse" train -q --config configs/default/acoustic.yaml --data "$work/ravdess-vad.csv" --out "$work/acoustic"
 "$emofuse" train -q --config configs/default/text.yaml --data "$data/emobank/manifest.csv" --out "$work/text"
 
-# Fusion weights: a text model that has not seen the emobank-speech sentences (they come from EmoBank train).
+# Leave-actors-out cross-validation of the acoustic config (4 folds of 4 actors): out-of-fold voice
+# predictions for the fusion weights, and the arousal AUC / UAR figures of the acoustic model card.
+python3 scripts/ravdess-cv.py split "$work/ravdess-vad.csv" "$work/cv"
+for k in 0 1 2 3; do
+  "$emofuse" train -q --config configs/default/acoustic.yaml --data "$work/cv/fold-$k.csv" --out "$work/cv/model-$k"
+  python3 -c 'import csv,sys; r=[x for x in csv.DictReader(open(sys.argv[1])) if x["split"]=="test"]; w=csv.DictWriter(open(sys.argv[2],"w",newline=""),fieldnames=list(r[0])); w.writeheader(); w.writerows(r)' \
+    "$work/cv/fold-$k.csv" "$work/cv/test-$k.csv"
+  "$emofuse" predict -q --model "$work/cv/model-$k" --data "$work/cv/test-$k.csv" --out "$work/cv/pred-$k.csv" --cache target/feature-cache
+done
+python3 scripts/ravdess-cv.py score "$work/ravdess-vad.csv" "$work/cv"/pred-{0,1,2,3}.csv | tee "$work/cv/scores.txt"
+head -1 "$work/cv/pred-0.csv" > "$work/ravdess-oof-acoustic.csv"
+for k in 0 1 2 3; do tail -n +2 "$work/cv/pred-$k.csv" >> "$work/ravdess-oof-acoustic.csv"; done
+"$emofuse" predict -q --model "$work/text" --data "$work/ravdess-vad.csv" --out "$work/ravdess-text.csv" --cache target/feature-cache
+
+# Fusion weights on the two bimodal sets: emobank-speech (text from a model retrained without its 480
+# sentences, which come from EmoBank train) and RAVDESS out-of-fold.
 python3 - "$data" "$work/emobank-minus-ebs.csv" <<'PY'
 import csv, sys
 data, out = sys.argv[1], sys.argv[2]
@@ -33,7 +48,9 @@ PY
 ebs="$data/emobank-speech/manifest.csv"
 "$emofuse" predict -q --model "$work/text-minus-ebs" --data "$ebs" --out "$work/ebs-text.csv" --cache target/feature-cache
 "$emofuse" predict -q --model "$work/acoustic" --data "$ebs" --out "$work/ebs-acoustic.csv" --cache target/feature-cache
-python3 scripts/default-fusion-weights.py "$ebs" "$work/ebs-text.csv" "$work/ebs-acoustic.csv" "$work/composite.json"
+python3 scripts/default-fusion-weights.py "$work/composite.json" \
+  emobank-speech "$ebs" "$work/ebs-text.csv" "$work/ebs-acoustic.csv" \
+  ravdess-oof "$work/ravdess-vad.csv" "$work/ravdess-text.csv" "$work/ravdess-oof-acoustic.csv"
 
 # The shipped copy: weights, descriptions and metrics only (the encoders stay Maven artifacts).
 for part in text acoustic; do

@@ -42,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config (default: configs/server.yaml if it exists).")
     Path config;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Emotion model: a bundle directory or a catalogued name such as 'default' (default: config 'model').")
+    @Option(names = "--model", paramLabel = "DIR", description = "Emotion model: a bundle directory, a catalogued name or none (default: config 'model', else 'default').")
     Path model;
 
     @Option(names = "--workers", paramLabel = "N", description = "Analysis threads (default: config, else one per core).")
@@ -64,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
         if (workers != null) {
             overrides.put("workers", workers);
         }
-        ServerConfig effective = cfg.with(overrides);
+        ServerConfig effective = withDefaultModel(cfg.with(overrides));
         ModelStore store = ModelStore.fromEnvironment();
         if (effective.model() != null) {
             try {
@@ -91,6 +91,14 @@ final class ServeCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /** The shipped default model unless the config or --model names another; "none": no emotion. */
+    static ServerConfig withDefaultModel(ServerConfig c) {
+        if (c.model() == null) {
+            return c.with("model", Path.of(EmotionModelLocator.DEFAULT));
+        }
+        return c.model().toString().equals(EmotionModelLocator.NONE) ? c.with("model", null) : c;
     }
 
     /** The named config, else configs/server.yaml when present, else the defaults. */

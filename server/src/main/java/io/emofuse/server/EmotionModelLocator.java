@@ -16,6 +16,9 @@ public final class EmotionModelLocator {
     /** The catalogue name of the shipped default model (docs: models/default/MODEL_CARD.md). */
     public static final String DEFAULT = "default";
 
+    /** The model name that means: run without an emotion model. */
+    public static final String NONE = "none";
+
     private EmotionModelLocator() {
     }
 
