@@ -15,6 +15,11 @@ import json
 import sys
 
 
+def clamp(x):
+    """As the shipped model (ModalityWeightedFusion): V/A/D clamped to the 1-5 scale."""
+    return min(5.0, max(1.0, x))
+
+
 def ccc(x, y):
     n = len(x)
     mx, my = sum(x) / n, sum(y) / n
@@ -44,8 +49,8 @@ def main(out, corpora):
         per = []
         for name, ids, labels, text, voice in data:
             y = [float(labels[i][dim]) for i in ids]
-            t = [float(text[i][dim]) for i in ids]
-            v = [float(voice[i][dim]) for i in ids]
+            t = [clamp(float(text[i][dim])) for i in ids]
+            v = [clamp(float(voice[i][dim])) for i in ids]
             per.append((name, y, t, v))
         curve = [(sum(ccc([w * a + (1 - w) * b for a, b in zip(t, v)], y) for _, y, t, v in per) / len(per), w)
                  for w in grid]
@@ -58,7 +63,7 @@ def main(out, corpora):
                  "(grid 0.05). " + " | ".join(lines))
     print(rationale)
     with open(out, "w", encoding="utf-8") as f:
-        json.dump({"format": 1, "text": "text", "acoustic": "acoustic", "textWeights": weights,
+        json.dump({"format": 1, "text": "text", "acoustic": "acoustic", "textWeights": weights, "scale": [1, 5],
                    "rationale": rationale}, f, indent=2)
         f.write("\n")
 

@@ -19,6 +19,11 @@ HIGH = {"angry", "fearful", "happy", "surprised"}
 LOW = {"neutral", "calm", "sad"}
 
 
+def clamp(x):
+    """As the shipped model (ModalityWeightedFusion): V/A/D clamped to the 1-5 scale."""
+    return min(5.0, max(1.0, x))
+
+
 def rows(path):
     with open(path, newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
@@ -52,16 +57,16 @@ def score(manifest, preds):
     for p in preds:
         pr = rows(p)
         test_ids = {r["utt_id"] for r in pr}
-        high = [float(r["A"]) for r in pr if truth[r["utt_id"]]["category"] in HIGH]
-        low = [float(r["A"]) for r in pr if truth[r["utt_id"]]["category"] in LOW]
+        high = [clamp(float(r["A"])) for r in pr if truth[r["utt_id"]]["category"] in HIGH]
+        low = [clamp(float(r["A"])) for r in pr if truth[r["utt_id"]]["category"] in LOW]
         fold_aucs.append(auc(high, low))
         pairs = [(truth[r["utt_id"]]["category"], r.get("category")) for r in pr if r.get("category")]
         if pairs:
             fold_uars.append(uar(pairs))
         pooled += pr
         assert test_ids, p
-    high = [float(r["A"]) for r in pooled if truth[r["utt_id"]]["category"] in HIGH]
-    low = [float(r["A"]) for r in pooled if truth[r["utt_id"]]["category"] in LOW]
+    high = [clamp(float(r["A"])) for r in pooled if truth[r["utt_id"]]["category"] in HIGH]
+    low = [clamp(float(r["A"])) for r in pooled if truth[r["utt_id"]]["category"] in LOW]
     print(f"arousal ranking AUC: pooled {auc(high, low):.3f}, per fold "
           + ", ".join(f"{a:.3f}" for a in fold_aucs) + f" (mean {sum(fold_aucs) / len(fold_aucs):.3f})")
     if fold_uars:

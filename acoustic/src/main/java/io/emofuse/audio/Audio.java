@@ -9,6 +9,12 @@ package io.emofuse.audio;
  */
 public record Audio(float[] samples, int sampleRate, String source) {
 
+    /**
+     * Full scale of 16-bit PCM as floats: int16 / 32767, openSMILE's scaling, so features match
+     * its references value for value. Every conversion between int16 and float uses this.
+     */
+    public static final float PCM16_SCALE = 32767f;
+
     /** The rate every extractor and recogniser in emofuse works at. */
     public static final int TARGET_RATE = 16_000;
 

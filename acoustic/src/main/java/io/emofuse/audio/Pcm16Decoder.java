@@ -22,11 +22,11 @@ public final class Pcm16Decoder {
         int end = offset + length;
         int k = 0;
         if (pending >= 0 && i < end) {
-            out[k++] = (short) (pending | (data[i++] << 8)) / 32767f;
+            out[k++] = (short) (pending | (data[i++] << 8)) / Audio.PCM16_SCALE;
             pending = -1;
         }
         for (; i + 1 < end; i += 2) {
-            out[k++] = (short) ((data[i] & 0xFF) | (data[i + 1] << 8)) / 32767f;
+            out[k++] = (short) ((data[i] & 0xFF) | (data[i + 1] << 8)) / Audio.PCM16_SCALE;
         }
         if (i < end) {
             pending = data[i] & 0xFF;

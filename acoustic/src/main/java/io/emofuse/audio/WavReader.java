@@ -186,7 +186,7 @@ public final class WavReader {
             // Integer PCM is divided by the largest positive code (2^(bits-1) - 1), as openSMILE
             // does (16 bit: / 32767), so features match its references value for value.
             case 8 -> ((b[o] & 0xFF) - 128) / 127.0;
-            case 16 -> ((short) le16(b, o)) / 32767.0;
+            case 16 -> ((short) le16(b, o)) / (double) Audio.PCM16_SCALE;
             case 24 -> (((b[o] & 0xFF) | ((b[o + 1] & 0xFF) << 8) | (b[o + 2] << 16))) / 8388607.0;
             default -> le32(b, o) / 2147483647.0;
         };

@@ -8,15 +8,28 @@ import java.util.Map;
  * text model's V/A/D, audio alone the acoustic model's. The category comes from the acoustic model
  * only (the text model has no categorical head), so it is empty without audio.
  *
+ * Each unimodal V/A/D is clamped to the documented scale before mixing: a network z-scored with its
+ * training statistics can extrapolate far off the scale for an unusual voice or level (seen: arousal
+ * 40 on 1-5 for a clipped RAVDESS file of an unseen actor), and one such value must not swamp the other
+ * modality.
+ *
  * @param textWeights weight of the text prediction for V, A, D (the acoustic one gets 1 - w)
+ * @param scale       lowest and highest V/A/D value (both models' label scale, e.g. 1 and 5)
  */
 public final class ModalityWeightedFusion implements FusionModel, AutoCloseable {
 
     private final FusionModel text;
     private final FusionModel acoustic;
     private final double[] textWeights;
+    private final double low;
+    private final double high;
 
-    public ModalityWeightedFusion(FusionModel text, FusionModel acoustic, double[] textWeights) {
+    public ModalityWeightedFusion(FusionModel text, FusionModel acoustic, double[] textWeights, double[] scale) {
+        if (scale.length != 2 || !(scale[0] < scale[1])) {
+            throw new IllegalArgumentException("scale must be [low, high] with low < high");
+        }
+        this.low = scale[0];
+        this.high = scale[1];
         if (textWeights.length != 3) {
             throw new IllegalArgumentException("need 3 text weights (V, A, D), got " + textWeights.length);
         }
@@ -39,8 +52,8 @@ public final class ModalityWeightedFusion implements FusionModel, AutoCloseable 
         if (acousticRow == null && textRow == null) {
             throw new IllegalArgumentException("neither audio nor text given");
         }
-        Emotion fromText = textRow == null ? null : text.predict(null, textRow);
-        Emotion fromVoice = acousticRow == null ? null : acoustic.predict(acousticRow, null);
+        Emotion fromText = textRow == null ? null : clamped(text.predict(null, textRow));
+        Emotion fromVoice = acousticRow == null ? null : clamped(acoustic.predict(acousticRow, null));
         if (fromVoice == null) {
             return new Emotion(fromText.valence(), fromText.arousal(), fromText.dominance(), null, Map.of());
         }
@@ -51,6 +64,14 @@ public final class ModalityWeightedFusion implements FusionModel, AutoCloseable 
                 mix(1, fromText.arousal(), fromVoice.arousal()),
                 mix(2, fromText.dominance(), fromVoice.dominance()),
                 fromVoice.category(), fromVoice.probabilities());
+    }
+
+    private Emotion clamped(Emotion e) {
+        return new Emotion(clamp(e.valence()), clamp(e.arousal()), clamp(e.dominance()), e.category(), e.probabilities());
+    }
+
+    private double clamp(double x) {
+        return Math.max(low, Math.min(high, x));
     }
 
     private double mix(int dimension, double t, double a) {

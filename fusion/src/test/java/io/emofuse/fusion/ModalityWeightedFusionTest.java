@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class ModalityWeightedFusionTest {
 
     // Stand-ins for the two unimodal models: they report fixed emotions and check which input they got.
+    private static final double[] SCALE = {1, 5};
     private static final FusionModel TEXT = (a, t) -> {
         assertNull(a, "the text model must not see audio");
         return new Emotion(4.0, 3.0, 2.0, null, Map.of());
@@ -20,7 +21,7 @@ class ModalityWeightedFusionTest {
         return new Emotion(2.0, 5.0, 4.0, "angry", Map.of("angry", 0.7, "sad", 0.3));
     };
 
-    private final ModalityWeightedFusion fusion = new ModalityWeightedFusion(TEXT, VOICE, new double[] {0.75, 0.25, 0.5});
+    private final ModalityWeightedFusion fusion = new ModalityWeightedFusion(TEXT, VOICE, new double[] {0.75, 0.25, 0.5}, SCALE);
 
     @Test
     void bothModalitiesGiveTheWeightedMeanPerDimensionAndTheVoiceCategory() {
@@ -49,9 +50,18 @@ class ModalityWeightedFusionTest {
     }
 
     @Test
+    void farOffScaleOutputIsClampedBeforeMixing() {
+        FusionModel wild = (a, t) -> new Emotion(2.0, 40.0, 4.0, "angry", Map.of("angry", 1.0));
+        Emotion e = new ModalityWeightedFusion(TEXT, wild, new double[] {0.5, 0.5, 0.5}, SCALE).predict(new float[1], new float[1]);
+        assertEquals(0.5 * 3 + 0.5 * 5, e.arousal(), 1e-12);
+        assertEquals(5.0, new ModalityWeightedFusion(TEXT, wild, new double[] {0, 0, 0}, SCALE).predict(new float[1], null).arousal());
+    }
+
+    @Test
     void nothingOrBadWeightsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> fusion.predict(null, null));
-        assertThrows(IllegalArgumentException.class, () -> new ModalityWeightedFusion(TEXT, VOICE, new double[] {0.5, 1.5, 0}));
-        assertThrows(IllegalArgumentException.class, () -> new ModalityWeightedFusion(TEXT, VOICE, new double[] {0.5}));
+        assertThrows(IllegalArgumentException.class, () -> new ModalityWeightedFusion(TEXT, VOICE, new double[] {0.5, 1.5, 0}, SCALE));
+        assertThrows(IllegalArgumentException.class, () -> new ModalityWeightedFusion(TEXT, VOICE, new double[] {0.5}, SCALE));
+        assertThrows(IllegalArgumentException.class, () -> new ModalityWeightedFusion(TEXT, VOICE, new double[] {0.5, 0.5, 0.5}, new double[] {5, 1}));
     }
 }

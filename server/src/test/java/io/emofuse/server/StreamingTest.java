@@ -95,12 +95,7 @@ class StreamingTest {
         }
         Audio a = WavReader.read(original);
         assertEquals(48_000, a.sampleRate());
-        byte[] pcm = new byte[a.samples().length * 2];
-        for (int i = 0; i < a.samples().length; i++) {
-            int v = Math.max(-32768, Math.min(32767, Math.round(a.samples()[i] * 32768f)));
-            pcm[2 * i] = (byte) v;
-            pcm[2 * i + 1] = (byte) (v >> 8);
-        }
+        byte[] pcm = io.emofuse.linguistic.asr.Pcm16.encode(a.samples());
         WsClient c = WsClient.connect(server.port(), "/v1/stream");
         c.text("{\"type\":\"config\",\"sample_rate\":48000}");
         // Up to 2x real time is allowed; the grace period covers this whole file anyway.

@@ -24,9 +24,11 @@ public final class CompositeBundle implements AutoCloseable {
      * @param text        folder of the text bundle, relative to the composite
      * @param acoustic    folder of the acoustic bundle
      * @param textWeights weight of the text prediction for V, A, D (acoustic: 1 - w)
+     * @param scale       lowest and highest V/A/D of the label scale; predictions are clamped to it
      * @param rationale   where the weights come from, for people
      */
-    public record Description(int format, String text, String acoustic, double[] textWeights, String rationale) {
+    public record Description(int format, String text, String acoustic, double[] textWeights, double[] scale,
+                              String rationale) {
     }
 
     private final Path dir;
@@ -40,7 +42,7 @@ public final class CompositeBundle implements AutoCloseable {
         this.description = description;
         this.text = text;
         this.acoustic = acoustic;
-        this.model = new ModalityWeightedFusion(text.model(), acoustic.model(), description.textWeights());
+        this.model = new ModalityWeightedFusion(text.model(), acoustic.model(), description.textWeights(), description.scale());
     }
 
     public static boolean isComposite(Path dir) {

@@ -1,5 +1,7 @@
 package io.emofuse.linguistic.asr;
 
+import io.emofuse.audio.Audio;
+
 /** Float samples to the 16-bit little-endian PCM that Vosk (and {@link StreamingRecognizer}) take. */
 public final class Pcm16 {
 
@@ -7,13 +9,14 @@ public final class Pcm16 {
     }
 
     /**
-     * Samples in [-1, 1] to s16le, scaled by 32768 and rounded, clipped to the 16-bit range. Exact for
-     * audio that was read from 16-bit PCM as {@code value / 32768}.
+     * Samples in [-1, 1] to s16le, scaled by {@link Audio#PCM16_SCALE} and rounded, clipped to the
+     * 16-bit range: the exact inverse of how {@code WavReader} reads 16-bit PCM, so Vosk gets the
+     * file's own samples.
      */
     public static byte[] encode(float[] samples) {
         byte[] out = new byte[samples.length * 2];
         for (int i = 0; i < samples.length; i++) {
-            int v = Math.round(samples[i] * 32768f);
+            int v = Math.round(samples[i] * Audio.PCM16_SCALE);
             v = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
             out[2 * i] = (byte) v;
             out[2 * i + 1] = (byte) (v >> 8);

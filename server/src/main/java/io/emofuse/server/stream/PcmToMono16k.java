@@ -1,5 +1,7 @@
 package io.emofuse.server.stream;
 
+import io.emofuse.audio.Audio;
+
 /**
  * Turns a stream of s16le PCM at any rate into 16 kHz float samples, chunk by chunk with state
  * carried across chunks (an odd trailing byte, the interpolation position, the low-pass history),
@@ -37,12 +39,12 @@ final class PcmToMono16k {
         int i = 0;
         int b = 0;
         if (oddByte >= 0 && total >= 2) {
-            in[i++] = (short) ((oddByte & 0xFF) | (pcm[0] << 8)) / 32768f;
+            in[i++] = (short) ((oddByte & 0xFF) | (pcm[0] << 8)) / Audio.PCM16_SCALE;
             b = 1;
             oddByte = -1;
         }
         for (; b + 1 < len; b += 2) {
-            in[i++] = (short) ((pcm[b] & 0xFF) | (pcm[b + 1] << 8)) / 32768f;
+            in[i++] = (short) ((pcm[b] & 0xFF) | (pcm[b + 1] << 8)) / Audio.PCM16_SCALE;
         }
         if (b < len) {
             oddByte = pcm[b] & 0xFF;
@@ -92,17 +94,5 @@ final class PcmToMono16k {
         pos -= x.length;
         last = x[x.length - 1];
         return java.util.Arrays.copyOf(out, n);
-    }
-
-    /** Float samples to s16le bytes, for the recogniser. */
-    static byte[] toPcm16(float[] samples) {
-        byte[] out = new byte[samples.length * 2];
-        for (int i = 0; i < samples.length; i++) {
-            int v = Math.round(samples[i] * 32768f);
-            v = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
-            out[2 * i] = (byte) v;
-            out[2 * i + 1] = (byte) (v >> 8);
-        }
-        return out;
     }
 }

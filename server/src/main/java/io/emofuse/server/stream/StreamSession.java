@@ -4,6 +4,7 @@ import io.emofuse.acoustic.AudioTooShortException;
 import io.emofuse.audio.Audio;
 import io.emofuse.fusion.Emotion;
 import io.emofuse.linguistic.asr.AsrEvent;
+import io.emofuse.linguistic.asr.Pcm16;
 import io.emofuse.linguistic.asr.StreamingRecognizer;
 import io.emofuse.server.EmotionAnalyzer;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class StreamSession implements AutoCloseable {
         }
         keep(at16k);
         List<StreamEvent> out = new ArrayList<>();
-        for (AsrEvent e : recognizer.accept(PcmToMono16k.toPcm16(at16k), at16k.length * 2)) {
+        for (AsrEvent e : recognizer.accept(Pcm16.encode(at16k), at16k.length * 2)) {
             out.add(translate(e));
         }
         if (interimEveryS > 0 && utteranceFrom >= 0 && analyzer.hasEmotionModel()) {

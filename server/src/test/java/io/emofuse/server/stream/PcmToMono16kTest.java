@@ -52,7 +52,7 @@ class PcmToMono16kTest {
         assertEquals(8_000, out.length);
         ByteBuffer b = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < out.length; i++) {
-            assertEquals(b.getShort() / 32768f, out[i], 0f);
+            assertEquals(b.getShort() / io.emofuse.audio.Audio.PCM16_SCALE, out[i], 0f);
         }
     }
 
@@ -82,7 +82,7 @@ class PcmToMono16kTest {
             rms += v * v;
         }
         rms = Math.sqrt(rms / out.length);
-        double input = 12_000 / 32768.0 / Math.sqrt(2);
+        double input = 12_000 / (double) io.emofuse.audio.Audio.PCM16_SCALE / Math.sqrt(2);
         assertTrue(rms < input * 0.35, "alias attenuated to " + rms / input + " of the input level");
     }
 }
