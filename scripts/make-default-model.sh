@@ -52,7 +52,8 @@ python3 scripts/default-fusion-weights.py "$work/composite.json" \
   emobank-speech "$ebs" "$work/ebs-text.csv" "$work/ebs-acoustic.csv" \
   ravdess-oof "$work/ravdess-vad.csv" "$work/ravdess-text.csv" "$work/ravdess-oof-acoustic.csv"
 
-# The shipped copy: weights, descriptions and metrics only (the encoders stay Maven artifacts).
+# The shipped copy: weights, descriptions and metrics only (the encoders stay Maven artifacts). The
+# MODEL_CARD.md files there are written by hand: update their figures from what this script printed.
 for part in text acoustic; do
   mkdir -p "$res/$part"
   cp "$work/$part"/{bundle.json,main.params,metrics.json,config.yaml} "$res/$part/"
