@@ -79,19 +79,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             EmotionModel m = analyzer.components().emotion();
             if (files.isEmpty()) {
                 EmotionAnalyzer.TextAnalysis t = analyzer.analyzeText(text);
-                rows.add(row("(text)", List.of("text"), text, t.emotion()));
+                rows.add(row("(text)", t.modalities(), text, t.emotion()));
             }
             for (Path f : files) {
                 Audio audio = WavReader.read(f);
                 EmotionAnalyzer.Analysis a = analyzer.analyze(audio, text);
-                List<String> used = new ArrayList<>();
-                if (m.usesAcoustic() && audio.samples().length > 0) {
-                    used.add("audio");
-                }
-                if (m.usesText() && a.transcript() != null && !a.transcript().isBlank()) {
-                    used.add(text != null && !text.isBlank() ? "text" : "text(asr)");
-                }
-                rows.add(row(f.toString(), used, a.transcript(), a.emotion()));
+                rows.add(row(f.toString(), a.modalities(), a.transcript(), a.emotion()));
             }
         }
         PrintWriter out = spec.commandLine().getOut();

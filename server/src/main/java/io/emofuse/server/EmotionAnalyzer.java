@@ -33,12 +33,17 @@ public final class EmotionAnalyzer implements AutoCloseable {
     public record Timings(double asr, double acoustic, double text, double fusion) {
     }
 
-    /** The answer to one utterance. {@code emotion} is null without an emotion model. */
-    public record Analysis(String transcript, List<Word> words, Emotion emotion, double durationS, Timings timingsMs) {
+    /**
+     * The answer to one utterance. {@code emotion} is null without an emotion model;
+     * {@code modalities} names what the emotion was computed from: {@code audio}, and {@code text}
+     * (given by the caller) or {@code text(asr)} (from the transcript).
+     */
+    public record Analysis(String transcript, List<Word> words, Emotion emotion, List<String> modalities,
+                           double durationS, Timings timingsMs) {
     }
 
     /** Emotion for text alone. */
-    public record TextAnalysis(String text, Emotion emotion, Timings timingsMs) {
+    public record TextAnalysis(String text, Emotion emotion, List<String> modalities, Timings timingsMs) {
     }
 
     private final Components parts;
@@ -79,7 +84,10 @@ public final class EmotionAnalyzer implements AutoCloseable {
                 : parts.asr().transcribe(at16k);
         double asrMs = givenText != null && !givenText.isBlank() ? 0 : millisSince(t0);
         Scored scored = emotion(at16k, transcript.text());
-        return new Analysis(transcript.text(), transcript.words(), scored.emotion(), at16k.durationSeconds(),
+        boolean textGiven = givenText != null && !givenText.isBlank();
+        List<String> used = scored.modalities().stream()
+                .map(m -> m.equals(TEXT) && !textGiven ? TEXT_FROM_ASR : m).toList();
+        return new Analysis(transcript.text(), transcript.words(), scored.emotion(), used, at16k.durationSeconds(),
                 new Timings(asrMs, scored.acousticMs(), scored.textMs(), scored.fusionMs()));
     }
 
@@ -97,11 +105,17 @@ public final class EmotionAnalyzer implements AutoCloseable {
             throw new UnsupportedOperationException("the emotion model " + m.name() + " cannot score text alone: "
                     + e.getMessage(), e);
         }
-        return new TextAnalysis(text, scored.emotion(), new Timings(0, 0, scored.textMs(), scored.fusionMs()));
+        return new TextAnalysis(text, scored.emotion(), scored.modalities(),
+                new Timings(0, 0, scored.textMs(), scored.fusionMs()));
     }
 
-    /** Emotion and the time each stage took. */
-    public record Scored(Emotion emotion, double acousticMs, double textMs, double fusionMs) {
+    /** Modality names in {@link Analysis#modalities()}. */
+    public static final String AUDIO = "audio";
+    public static final String TEXT = "text";
+    public static final String TEXT_FROM_ASR = "text(asr)";
+
+    /** Emotion, the modalities it came from ({@link #AUDIO}, {@link #TEXT}) and the time each stage took. */
+    public record Scored(Emotion emotion, List<String> modalities, double acousticMs, double textMs, double fusionMs) {
     }
 
     /**
@@ -111,7 +125,7 @@ public final class EmotionAnalyzer implements AutoCloseable {
     public Scored emotion(Audio at16k, String text) {
         EmotionModel m = parts.emotion();
         if (m == null) {
-            return new Scored(null, 0, 0, 0);
+            return new Scored(null, List.of(), 0, 0, 0);
         }
         long t0 = System.nanoTime();
         float[] acoustic = null;
@@ -124,7 +138,14 @@ public final class EmotionAnalyzer implements AutoCloseable {
         double textMs = millisSince(t1);
         long t2 = System.nanoTime();
         Emotion e = acoustic == null && textVector == null ? null : m.predict(acoustic, textVector);
-        return new Scored(e, acousticMs, textMs, millisSince(t2));
+        List<String> used = new ArrayList<>(2);
+        if (e != null && acoustic != null) {
+            used.add(AUDIO);
+        }
+        if (e != null && textVector != null && text != null && !text.isBlank()) {
+            used.add(TEXT);
+        }
+        return new Scored(e, List.copyOf(used), acousticMs, textMs, millisSince(t2));
     }
 
     /** A live ASR session for 16 kHz s16le PCM; throws AsrBusyException when all slots are used. */

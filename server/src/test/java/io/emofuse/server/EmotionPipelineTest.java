@@ -84,6 +84,7 @@ class EmotionPipelineTest {
         assertEquals(200, r.statusCode(), r.body());
         JsonNode n = Http.json(r);
         assertProbeEmotion(n.get("emotion"));
+        assertEquals("[\"audio\",\"text(asr)\"]", n.get("modalities").toString(), "voice and ASR words were both used");
         JsonNode t = n.get("timings_ms");
         assertTrue(t.get("asr").asDouble() > 0 && t.get("acoustic").asDouble() > 0 && t.get("text").asDouble() > 0,
                 t.toString());
