@@ -83,11 +83,21 @@ public final class ServerBenchmark {
         return out;
     }
 
+    /**
+     * The emotion model the benchmark serves, as {@code emofuse serve} would: {@code BENCH_MODEL}
+     * (a catalogued name or bundle directory; default {@code default}), or {@code none} for ASR only.
+     */
+    static ServerConfig withModel(ServerConfig cfg) {
+        String model = System.getenv().getOrDefault("BENCH_MODEL", "default");
+        System.out.println("# emotion model: " + model);
+        return model.equals("none") ? cfg : cfg.with("model", Path.of(model));
+    }
+
     // ---- streaming capacity ---------------------------------------------------------------------
 
     static void streams(List<byte[]> utterances, List<Integer> ns, double seconds) throws Exception {
-        ServerConfig cfg = ServerConfig.defaults().with(Map.of("port", 0, "host", "127.0.0.1", "max_streams", 64,
-                "max_streams_per_client", 64));
+        ServerConfig cfg = withModel(ServerConfig.defaults().with(Map.of("port", 0, "host", "127.0.0.1", "max_streams", 64,
+                "max_streams_per_client", 64)));
         EmotionAnalyzer analyzer = ComponentLoader.load(cfg, ModelStore.fromEnvironment());
         EmofuseServer server = EmofuseServer.start(cfg, () -> analyzer, false);
         server.awaitReady(Duration.ofMinutes(2));
@@ -274,7 +284,7 @@ public final class ServerBenchmark {
 
     static void analyze(Path ravdess) throws Exception {
         byte[] wav = fourSeconds(ravdess);
-        ServerConfig cfg = ServerConfig.defaults().with(Map.of("port", 0, "host", "127.0.0.1"));
+        ServerConfig cfg = withModel(ServerConfig.defaults().with(Map.of("port", 0, "host", "127.0.0.1")));
         EmofuseServer server = EmofuseServer.start(cfg, () -> ComponentLoader.load(cfg, ModelStore.fromEnvironment()));
         server.awaitReady(Duration.ofMinutes(2));
         HttpClient http = HttpClient.newHttpClient();
