@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,11 +45,8 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--text-source", paramLabel = "manifest|asr", description = "Overrides every model's text source.")
     String textSource;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Feature extraction threads (default 2).")
-    int threads;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
-    boolean quiet;
+    @Mixin
+    FeatureRunOptions run;
 
     @Override
     public Integer call() throws IOException {
@@ -69,7 +67,7 @@ final class ExperimentCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : exp.out();
         List<ModelRun> runs;
-        try (TrainingProgress progress = new TrainingProgress(quiet, System.err)) {
+        try (TrainingProgress progress = run.progress()) {
             Manifest manifest = ManifestReader.read(exp.data());
             if (exp.config().speakers != null) {
                 manifest = manifest.withRows(manifest.rows().stream()
@@ -78,7 +76,7 @@ final class ExperimentCommand implements Callable<Integer> {
                     throw new UserError(config + ": no rows of speakers " + exp.config().speakers + " in " + exp.data());
                 }
             }
-            runs = new ExperimentRunner(ModelStore.fromEnvironment(), threads, progress, progress)
+            runs = new ExperimentRunner(ModelStore.fromEnvironment(), run.threads, progress, progress)
                     .run(manifest, exp.models(), new FeatureCache(exp.cache()));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,11 +49,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache (default: $EMOFUSE_HOME/cache).")
     Path cache;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Feature extraction threads (default 2).")
-    int threads;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
-    boolean quiet;
+    @Mixin
+    FeatureRunOptions run;
 
     @Override
     public Integer call() throws IOException {
@@ -60,8 +58,8 @@ final class PredictCommand implements Callable<Integer> {
         Path cacheDir = cache != null ? cache : store.home().resolve("cache");
         int n;
         try (ModelBundle bundle = ModelBundle.load(model, Devices.choose(device));
-             TrainingProgress progress = new TrainingProgress(quiet, System.err)) {
-            n = new PredictService(store, threads, progress).predict(bundle, data, out, TextSource.of(textSource), cacheDir);
+             TrainingProgress progress = run.progress()) {
+            n = new PredictService(store, run.threads, progress).predict(bundle, data, out, TextSource.of(textSource), cacheDir);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }

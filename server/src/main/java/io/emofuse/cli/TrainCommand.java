@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,11 +49,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Overrides training.seed.")
     Long seed;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Feature extraction threads (default 2).")
-    int threads;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
-    boolean quiet;
+    @Mixin
+    FeatureRunOptions run;
 
     @Override
     public Integer call() throws IOException {
@@ -73,8 +71,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError(e.getMessage(), e);
         }
         TrainService.Result r;
-        try (TrainingProgress progress = new TrainingProgress(quiet, System.err)) {
-            r = new TrainService(ModelStore.fromEnvironment(), threads, progress, progress).train(cfg, config, data, out);
+        try (TrainingProgress progress = run.progress()) {
+            r = new TrainService(ModelStore.fromEnvironment(), run.threads, progress, progress).train(cfg, config, data, out);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
