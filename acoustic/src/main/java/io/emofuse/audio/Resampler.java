@@ -7,10 +7,11 @@ package io.emofuse.audio;
 public final class Resampler {
 
     /** Taps per side at the lower of the two rates; 32 gives > 80 dB stop-band with beta 8.6. */
-    private static final int HALF_TAPS = 32;
+    static final int HALF_TAPS = 32;
     private static final double KAISER_BETA = 8.6;
     /** Pass-band edge as a fraction of the lower Nyquist frequency. */
-    private static final double ROLLOFF = 0.94;
+    static final double ROLLOFF = 0.94;
+    private static final int CHUNK = 1 << 16;
 
     private Resampler() {
     }
@@ -27,45 +28,22 @@ public final class Resampler {
         if (from == to) {
             return x.clone();
         }
-        int g = gcd(from, to);
-        int up = to / g;
-        int down = from / g;
-        double scale = Math.min(1.0, (double) to / from);
-        double cutoff = ROLLOFF * scale; // relative to the input Nyquist
-        int half = (int) Math.ceil(HALF_TAPS / scale);
-        long outLen = ((long) x.length * up) / down;
-        float[] y = new float[(int) outLen];
-        // One filter per output phase (fractional input position p/up), 2*half taps each.
-        int phases = up;
-        double[][] table = up <= 4096 ? new double[phases][] : null;
-        for (int n = 0; n < y.length; n++) {
-            long num = (long) n * down;
-            int center = (int) (num / up);
-            int phase = (int) (num % up);
-            double[] h;
-            if (table != null) {
-                h = table[phase];
-                if (h == null) {
-                    h = table[phase] = taps(phase / (double) up, half, cutoff);
-                }
-            } else {
-                h = taps(phase / (double) up, half, cutoff);
-            }
-            double acc = 0;
-            int start = center - half + 1;
-            for (int k = 0; k < h.length; k++) {
-                int idx = start + k;
-                if (idx >= 0 && idx < x.length) {
-                    acc += x[idx] * h[k];
-                }
-            }
-            y[n] = (float) acc;
+        // Fed in chunks so the resampler's own buffer stays small next to x and y (long files).
+        StreamingResampler r = new StreamingResampler(from, to);
+        float[] y = new float[Math.toIntExact(r.outputLength(x.length))];
+        int n = 0;
+        for (int off = 0; off < x.length; off += CHUNK) {
+            float[] part = r.accept(x, off, Math.min(CHUNK, x.length - off));
+            System.arraycopy(part, 0, y, n, part.length);
+            n += part.length;
         }
+        float[] tail = r.flush();
+        System.arraycopy(tail, 0, y, n, tail.length);
         return y;
     }
 
     /** Filter taps for input samples center-half+1 .. center+half, output at center + frac. */
-    private static double[] taps(double frac, int half, double cutoff) {
+    static double[] taps(double frac, int half, double cutoff) {
         double[] h = new double[2 * half];
         for (int k = 0; k < h.length; k++) {
             double t = (k - half + 1) - frac; // distance in input samples
@@ -88,9 +66,5 @@ public final class Resampler {
             }
         }
         return sum;
-    }
-
-    private static int gcd(int a, int b) {
-        return b == 0 ? a : gcd(b, a % b);
     }
 }

@@ -60,7 +60,10 @@ public final class StreamSession implements AutoCloseable {
 
     /** Feeds PCM; returns what it produced. */
     public List<StreamEvent> accept(byte[] pcm, int len) {
-        float[] at16k = converter.accept(pcm, len);
+        return feed(converter.accept(pcm, len));
+    }
+
+    private List<StreamEvent> feed(float[] at16k) {
         if (at16k.length == 0) {
             return List.of();
         }
@@ -82,7 +85,7 @@ public final class StreamSession implements AutoCloseable {
 
     /** Ends the stream: the last utterance's final, if anything was said. */
     public List<StreamEvent> finish() {
-        List<StreamEvent> out = new ArrayList<>();
+        List<StreamEvent> out = new ArrayList<>(feed(converter.flush()));
         for (AsrEvent e : recognizer.finish()) {
             out.add(translate(e));
         }

@@ -31,7 +31,10 @@ class PcmToMono16kTest {
             System.arraycopy(got, 0, grown, out.length, got.length);
             out = grown;
         }
-        return out;
+        float[] tail = c.flush();
+        float[] all = Arrays.copyOf(out, out.length + tail.length);
+        System.arraycopy(tail, 0, all, out.length, tail.length);
+        return all;
     }
 
     /** Zero crossings per second, a robust frequency estimate for a clean sine. */
@@ -71,6 +74,20 @@ class PcmToMono16kTest {
         float[] whole = convert(pcm, 48_000, pcm.length);
         float[] pieces = convert(pcm, 48_000, 999);
         assertArrayEquals(whole, pieces, 1e-6f);
+    }
+
+    @Test
+    void equalsTheWholeFileResamplerSampleForSample() {
+        for (int rate : new int[] {8_000, 44_100, 48_000}) {
+            byte[] pcm = sine(rate, 440, 0.7);
+            float[] decoded = new float[pcm.length / 2];
+            ByteBuffer b = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < decoded.length; i++) {
+                decoded[i] = b.getShort() / io.emofuse.audio.Audio.PCM16_SCALE;
+            }
+            assertArrayEquals(io.emofuse.audio.Resampler.resample(decoded, rate, 16_000), convert(pcm, rate, 1001), 0f,
+                    rate + " Hz");
+        }
     }
 
     @Test
