@@ -21,17 +21,17 @@ final class ExecutorModels {
     }
 
     /** The batch scorer for {@code settings} (its Vosk model, extractor, embedder and emotion model). */
-    static io.emofuse.server.batch.BatchScorer scorer(ScoreJob.Settings settings) {
-        return ScorerHolder.get(settings);
+    static io.emofuse.server.batch.BatchScorer scorer(ScoreJob.Settings settings, HadoopConf conf) {
+        return ScorerHolder.get(settings, conf);
     }
 
     private static final class ScorerHolder {
         private static io.emofuse.server.batch.BatchScorer instance;
         private static ScoreJob.Settings loadedFor;
 
-        static synchronized io.emofuse.server.batch.BatchScorer get(ScoreJob.Settings settings) {
+        static synchronized io.emofuse.server.batch.BatchScorer get(ScoreJob.Settings settings, HadoopConf conf) {
             if (instance == null || !settings.equals(loadedFor)) {
-                instance = ScoreJob.newScorer(settings);
+                instance = ScoreJob.newScorer(settings, conf);
                 loadedFor = settings;
             }
             return instance;

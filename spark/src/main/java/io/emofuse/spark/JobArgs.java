@@ -26,6 +26,27 @@ final class JobArgs {
         return new JobArgs(values);
     }
 
+    /**
+     * {@code --partitions N}, by default four per task slot. A manifest of a few megabytes is one
+     * input split while each of its rows costs seconds of CPU, so rows are spread over the task
+     * slots before the work, not after.
+     */
+    int partitions(org.apache.spark.sql.SparkSession spark) {
+        String v = values.get("--partitions");
+        if (v == null) {
+            return 4 * spark.sparkContext().defaultParallelism();
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--partitions must be a positive whole number, not '" + v + "'");
+    }
+
     String get(String name, String fallback) {
         String v = values.getOrDefault(name, fallback);
         if (v == null) {

@@ -3,7 +3,6 @@ package io.emofuse.spark;
 import io.emofuse.server.ComponentLoader;
 import io.emofuse.server.EmotionAnalyzer;
 import io.emofuse.server.ServerConfig;
-import io.emofuse.server.batch.AudioRoots;
 import io.emofuse.server.batch.BatchScorer;
 import io.emofuse.models.ModelStore;
 import java.nio.file.Path;
@@ -30,8 +29,9 @@ import scala.Tuple2;
  * spark-submit --class io.emofuse.spark.ScoreJob emofuse-spark.jar \
  *     --in hdfs:///calls/dialogues.jsonl --out hdfs:///calls/scored --audio-root /mnt/calls [--model DIR]
  * </pre>
- * Audio paths in the dialogues are read from the executors' local (or mounted) file system,
- * confined to the audio roots as in {@code emofuse score}.
+ * Audio paths in the dialogues are confined to the audio roots as in {@code emofuse score}: a root
+ * without a scheme is a local (or mounted) directory on every executor; a root with one
+ * ({@code hdfs:}, {@code s3a:}, {@code file:}) is read through Hadoop's FileSystem API.
  */
 public final class ScoreJob {
 
@@ -54,10 +54,20 @@ public final class ScoreJob {
      * @param lines the input lines in order (e.g. {@code spark.read().textFile(path)})
      */
     public static Dataset<Row> score(Dataset<String> lines, Settings settings) {
-        // zipWithIndex numbers lines by their position in the input, stable across retries.
+        return score(lines, settings, lines.javaRDD().getNumPartitions());
+    }
+
+    /** As {@link #score(Dataset, Settings)}, with the numbered lines spread over {@code partitions}. */
+    public static Dataset<Row> score(Dataset<String> lines, Settings settings, int partitions) {
+        // zipWithIndex numbers lines by their position in the input, stable across retries;
+        // only then are they spread, so a line keeps its number wherever it is scored.
         JavaRDD<Tuple2<String, Long>> numbered = lines.javaRDD().zipWithIndex().map(t -> t);
+        if (partitions != numbered.getNumPartitions()) {
+            numbered = numbered.repartition(partitions);
+        }
+        HadoopConf conf = new HadoopConf(lines.sparkSession().sparkContext().hadoopConfiguration());
         FlatMapFunction<java.util.Iterator<Tuple2<String, Long>>, Row> perPartition = it -> {
-            BatchScorer scorer = ExecutorModels.scorer(settings);
+            BatchScorer scorer = ExecutorModels.scorer(settings, conf);
             List<Row> out = new ArrayList<>();
             while (it.hasNext()) {
                 Tuple2<String, Long> t = it.next();
@@ -72,22 +82,23 @@ public final class ScoreJob {
     }
 
     /** The executor-side scorer for {@code settings}; see {@link ExecutorModels}. */
-    static BatchScorer newScorer(Settings settings) {
+    static BatchScorer newScorer(Settings settings, HadoopConf conf) {
         ServerConfig cfg = ServerConfig.defaults().with("workers", 1);
         if (settings.modelDir() != null) {
             cfg = cfg.with("model", Path.of(settings.modelDir()));
         }
         EmotionAnalyzer analyzer = ComponentLoader.load(cfg, ModelStore.fromEnvironment());
-        return new BatchScorer(analyzer, new AudioRoots(settings.audioRoots().stream().map(Path::of).toList()));
+        return new BatchScorer(analyzer, HadoopAudioRoots.of(settings.audioRoots(), conf.toConfiguration()));
     }
 
     public static void main(String[] args) throws java.io.IOException {
-        JobArgs a = JobArgs.parse(args, "--in", "--out", "--model", "--audio-root", "--format");
+        JobArgs a = JobArgs.parse(args, "--in", "--out", "--model", "--audio-root", "--format", "--partitions");
         String model = a.get("--model", "");
         String root = a.get("--audio-root", "");
         Settings settings = new Settings(model.isEmpty() ? null : model, root.isEmpty() ? List.of() : List.of(root));
         try (SparkSession spark = SparkSession.builder().appName("emofuse-score").getOrCreate()) {
-            Dataset<Row> scored = score(spark.read().textFile(a.get("--in", null)), settings).orderBy("line");
+            Dataset<Row> scored = score(spark.read().textFile(a.get("--in", null)), settings, a.partitions(spark))
+                    .orderBy("line");
             if (a.get("--format", "jsonl").equals("parquet")) {
                 scored.write().mode(SaveMode.Overwrite).parquet(a.get("--out", null));
             } else {

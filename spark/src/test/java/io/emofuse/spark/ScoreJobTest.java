@@ -80,6 +80,22 @@ class ScoreJobTest {
     }
 
     @Test
+    void audioRootsWithASchemeAreReadThroughHadoopWithIdenticalResults() throws Exception {
+        Path ravdess = SparkTestSupport.sharedData().resolve("ravdess");
+        List<String> lines = dialogues(ravdess).subList(0, 2);
+        Path in = tmp.resolve("dialogues.jsonl");
+        Files.write(in, lines);
+
+        ScoreJob.Settings settings = new ScoreJob.Settings(null, List.of(ravdess.toUri().toString()));
+        List<Row> rows = ScoreJob.score(spark.read().textFile(in.toString()), settings).orderBy("line").collectAsList();
+        BatchScorer local = new BatchScorer(ComponentLoader.load(ServerConfig.defaults().with("workers", 1),
+                ModelStore.fromEnvironment()), new AudioRoots(List.of(ravdess)));
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals(local.score(lines.get(i), i + 1), rows.get(i).getString(1), "line " + (i + 1));
+        }
+    }
+
+    @Test
     void aJobKilledPartWayAndRunAgainWritesWhatOneCleanRunWrites() throws Exception {
         Path ravdess = SparkTestSupport.sharedData().resolve("ravdess");
         List<String> lines = dialogues(ravdess);

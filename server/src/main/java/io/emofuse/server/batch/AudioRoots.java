@@ -1,5 +1,8 @@
 package io.emofuse.server.batch;
 
+import io.emofuse.audio.Audio;
+import io.emofuse.audio.AudioFormatException;
+import io.emofuse.audio.WavReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -12,7 +15,7 @@ import java.util.List;
  * first root (when relative) and must, once normalised and with symlinks followed, lie inside one
  * of the roots: {@code ../} or a symlink cannot reach anything else.
  */
-public final class AudioRoots {
+public final class AudioRoots implements BatchAudioSource {
 
     private final List<Path> roots;
 
@@ -28,6 +31,16 @@ public final class AudioRoots {
 
     public List<Path> roots() {
         return roots;
+    }
+
+    @Override
+    public Audio load(String name) throws BatchInputException {
+        Path file = resolve(name);
+        try {
+            return WavReader.read16k(file);
+        } catch (AudioFormatException e) {
+            throw new BatchInputException("bad_audio", e.getMessage());
+        }
     }
 
     /** A readable file inside the roots. */

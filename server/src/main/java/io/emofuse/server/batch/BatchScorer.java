@@ -7,12 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emofuse.acoustic.AudioTooShortException;
 import io.emofuse.audio.Audio;
-import io.emofuse.audio.AudioFormatException;
-import io.emofuse.audio.WavReader;
 import io.emofuse.fusion.Emotion;
 import io.emofuse.server.EmotionAnalyzer;
 import io.emofuse.server.Json;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -28,11 +25,11 @@ public final class BatchScorer {
     private static final int MAX_TURNS = 10_000;
 
     private final EmotionAnalyzer analyzer;
-    private final AudioRoots roots;
+    private final BatchAudioSource audioSource;
 
-    public BatchScorer(EmotionAnalyzer analyzer, AudioRoots roots) {
+    public BatchScorer(EmotionAnalyzer analyzer, BatchAudioSource audioSource) {
         this.analyzer = analyzer;
-        this.roots = roots;
+        this.audioSource = audioSource;
     }
 
     /** The key a resumed run recognises a finished line by: its dialogue id, or its line number. */
@@ -146,7 +143,7 @@ public final class BatchScorer {
                 r.put("source", "text").put("transcript", a.text());
                 r.set("emotion", emotion(a.emotion()));
             } else {
-                Audio clip = segment(roots.resolve(audio), t);
+                Audio clip = segment(audioSource.load(audio), audio, t);
                 EmotionAnalyzer.Analysis a = analyzer.analyze(clip, text);
                 r.put("source", text == null ? "audio" : "audio+text").put("transcript", a.transcript());
                 r.put("duration_s", a.durationS());
@@ -173,13 +170,7 @@ public final class BatchScorer {
         return v.asText();
     }
 
-    private static Audio segment(Path file, JsonNode t) throws BatchInputException {
-        Audio whole;
-        try {
-            whole = WavReader.read16k(file);
-        } catch (AudioFormatException e) {
-            throw new BatchInputException("bad_audio", e.getMessage());
-        }
+    private static Audio segment(Audio whole, String name, JsonNode t) throws BatchInputException {
         Double start = seconds(t, "start");
         Double end = seconds(t, "end");
         if (start == null && end == null) {
@@ -192,7 +183,7 @@ public final class BatchScorer {
         }
         if (from >= whole.durationSeconds()) {
             throw new BatchInputException("bad_turn", String.format(java.util.Locale.ROOT,
-                    "start %.3f s is past the end of %s (%.3f s)", from, file.getFileName(), whole.durationSeconds()));
+                    "start %.3f s is past the end of %s (%.3f s)", from, name, whole.durationSeconds()));
         }
         int a = (int) Math.round(from * whole.sampleRate());
         int b = (int) Math.min(whole.samples().length, Math.round(to * whole.sampleRate()));

@@ -1,0 +1,14 @@
+package io.emofuse.server.batch;
+
+import io.emofuse.audio.Audio;
+
+/**
+ * Where the audio named in batch input comes from. {@link AudioRoots} reads local files confined to
+ * configured directories; the Spark scorer reads through Hadoop's FileSystem API with the same
+ * confinement. Either way a bad name is a {@link BatchInputException} for that turn, never a crash.
+ */
+public interface BatchAudioSource {
+
+    /** The whole recording an input line's {@code audio} field names, as 16 kHz mono. */
+    Audio load(String name) throws BatchInputException;
+}
