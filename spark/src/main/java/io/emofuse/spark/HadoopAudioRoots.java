@@ -56,12 +56,7 @@ final class HadoopAudioRoots implements BatchAudioSource {
 
     @Override
     public Audio load(String name) throws BatchInputException {
-        if (roots.isEmpty()) {
-            throw new BatchInputException("audio_not_allowed", "audio paths are disabled: no audio roots configured");
-        }
-        if (name.isBlank() || name.indexOf('\0') >= 0) {
-            throw new BatchInputException("bad_audio_path", "empty or invalid audio path");
-        }
+        BatchAudioSource.checkName(!roots.isEmpty(), name);
         URI candidate;
         try {
             Path given = new Path(name);

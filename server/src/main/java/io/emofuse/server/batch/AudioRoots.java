@@ -45,12 +45,7 @@ public final class AudioRoots implements BatchAudioSource {
 
     /** A readable file inside the roots. */
     public Path resolve(String name) throws BatchInputException {
-        if (roots.isEmpty()) {
-            throw new BatchInputException("audio_not_allowed", "audio paths are disabled: no audio roots configured");
-        }
-        if (name.isBlank() || name.indexOf('\0') >= 0) {
-            throw new BatchInputException("bad_audio_path", "empty or invalid audio path");
-        }
+        BatchAudioSource.checkName(!roots.isEmpty(), name);
         Path p;
         try {
             p = Path.of(name);

@@ -11,4 +11,14 @@ public interface BatchAudioSource {
 
     /** The whole recording an input line's {@code audio} field names, as 16 kHz mono. */
     Audio load(String name) throws BatchInputException;
+
+    /** The checks every source makes first: audio is allowed at all, and the name can be a path. */
+    static void checkName(boolean haveRoots, String name) throws BatchInputException {
+        if (!haveRoots) {
+            throw new BatchInputException("audio_not_allowed", "audio paths are disabled: no audio roots configured");
+        }
+        if (name.isBlank() || name.indexOf('\0') >= 0) {
+            throw new BatchInputException("bad_audio_path", "empty or invalid audio path");
+        }
+    }
 }
