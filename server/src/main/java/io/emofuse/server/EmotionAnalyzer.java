@@ -4,6 +4,7 @@ import io.emofuse.acoustic.FeatureExtractor;
 import io.emofuse.audio.Audio;
 import io.emofuse.audio.Resampler;
 import io.emofuse.fusion.Emotion;
+import io.emofuse.fusion.input.SpeakerAdaptation;
 import io.emofuse.linguistic.TextEmbedder;
 import io.emofuse.linguistic.Transcript;
 import io.emofuse.linguistic.Word;
@@ -77,13 +78,23 @@ public final class EmotionAnalyzer implements AutoCloseable {
      * @param givenText what was said when the caller knows it (then ASR is skipped), else null
      */
     public Analysis analyze(Audio audio, String givenText) {
+        return analyze(audio, givenText, null);
+    }
+
+    /**
+     * Analyses one utterance of a speaker whose earlier utterances this call may build on.
+     *
+     * @param speaker that speaker's running statistics ({@link #newSpeaker()}), or null for none;
+     *                the utterance is added to them
+     */
+    public Analysis analyze(Audio audio, String givenText, SpeakerAdaptation speaker) {
         Audio at16k = Resampler.toRate(audio, Audio.TARGET_RATE);
         long t0 = System.nanoTime();
         Transcript transcript = givenText != null && !givenText.isBlank()
                 ? new Transcript(givenText.strip(), List.of())
                 : parts.asr().transcribe(at16k);
         double asrMs = givenText != null && !givenText.isBlank() ? 0 : millisSince(t0);
-        Scored scored = emotion(at16k, transcript.text());
+        Scored scored = emotion(at16k, transcript.text(), speaker, true);
         boolean textGiven = givenText != null && !givenText.isBlank();
         List<String> used = scored.modalities().stream()
                 .map(m -> m.equals(TEXT) && !textGiven ? TEXT_FROM_ASR : m).toList();
@@ -123,6 +134,16 @@ public final class EmotionAnalyzer implements AutoCloseable {
      * final segment with that segment's audio. {@code at16k} may be null for text-only input.
      */
     public Scored emotion(Audio at16k, String text) {
+        return emotion(at16k, text, null, false);
+    }
+
+    /**
+     * As {@link #emotion(Audio, String)}, with the acoustic row normalised online for one speaker.
+     *
+     * @param speaker the speaker's statistics, or null for the model's population statistics alone
+     * @param commit  whether this utterance is finished and counts in the speaker's statistics
+     */
+    public Scored emotion(Audio at16k, String text, SpeakerAdaptation speaker, boolean commit) {
         EmotionModel m = parts.emotion();
         if (m == null) {
             return new Scored(null, List.of(), 0, 0, 0);
@@ -131,6 +152,9 @@ public final class EmotionAnalyzer implements AutoCloseable {
         float[] acoustic = null;
         if (m.usesAcoustic() && at16k != null && at16k.samples().length > 0) {
             acoustic = m.acousticRow(parts.acoustic(), at16k);
+            if (speaker != null) {
+                acoustic = speaker.adapt(acoustic, commit);
+            }
         }
         double acousticMs = millisSince(t0);
         long t1 = System.nanoTime();
@@ -146,6 +170,15 @@ public final class EmotionAnalyzer implements AutoCloseable {
             used.add(TEXT);
         }
         return new Scored(e, List.copyOf(used), acousticMs, textMs, millisSince(t2));
+    }
+
+    /**
+     * Running statistics for one speaker's utterances (a stream; one speaker's turns in a
+     * dialogue), or null when the emotion model cannot use them; see {@link SpeakerAdaptation}.
+     */
+    public SpeakerAdaptation newSpeaker() {
+        EmotionModel m = parts.emotion();
+        return m == null ? null : m.newSpeakerAdaptation();
     }
 
     /** A live ASR session for 16 kHz s16le PCM; throws AsrBusyException when all slots are used. */

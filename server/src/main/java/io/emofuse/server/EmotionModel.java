@@ -8,6 +8,8 @@ import io.emofuse.fusion.bundle.CompositeBundle;
 import io.emofuse.fusion.bundle.ModelBundle;
 import io.emofuse.fusion.input.AcousticInput;
 import io.emofuse.fusion.input.InputEncoding;
+import io.emofuse.fusion.input.SpeakerAdaptation;
+import io.emofuse.fusion.nn.Normaliser;
 import io.emofuse.fusion.input.TextInput;
 import io.emofuse.linguistic.TextEmbedder;
 import java.io.IOException;
@@ -30,6 +32,8 @@ public final class EmotionModel implements AutoCloseable {
     private final AutoCloseable owner;
     /** True for a model that scores whichever modalities are present (the composite default). */
     private final boolean modalitiesOptional;
+    /** Training population statistics of the acoustic row, for speaker adaptation; null when not applicable. */
+    private Normaliser acousticPopulation;
 
     private EmotionModel(String name, Path source, FusionModel model, AcousticInput acoustic, TextInput text,
                          List<String> categories, String strategy, AutoCloseable owner) {
@@ -53,13 +57,17 @@ public final class EmotionModel implements AutoCloseable {
     public static EmotionModel load(Path dir) throws IOException {
         if (CompositeBundle.isComposite(dir)) {
             CompositeBundle c = CompositeBundle.load(dir);
-            return new EmotionModel(dir.toAbsolutePath().normalize().getFileName().toString(), dir, c.model(),
-                    c.acousticInput(), c.textInput(), c.categories(), "composite", c, true);
+            EmotionModel m = new EmotionModel(dir.toAbsolutePath().normalize().getFileName().toString(), dir,
+                    c.model(), c.acousticInput(), c.textInput(), c.categories(), "composite", c, true);
+            m.acousticPopulation = c.acousticPopulation().orElse(null);
+            return m;
         }
         ModelBundle b = ModelBundle.load(dir);
-        return new EmotionModel(dir.toAbsolutePath().normalize().getFileName().toString(), dir, b.model(),
+        EmotionModel m = new EmotionModel(dir.toAbsolutePath().normalize().getFileName().toString(), dir, b.model(),
                 b.acousticInput().orElse(null), b.textInput().orElse(null), b.description().categories(),
                 String.valueOf(b.description().strategy()), b);
+        m.acousticPopulation = b.acousticPopulation().orElse(null);
+        return m;
     }
 
     /** A model built in code (embedding emofuse, tests); either input may be null, not both. */
@@ -105,6 +113,16 @@ public final class EmotionModel implements AutoCloseable {
 
     public List<String> categories() {
         return categories;
+    }
+
+    /**
+     * A fresh online per-speaker normalisation for one speaker's utterances (a stream, or one
+     * speaker's turns in a dialogue), or null when the model has no population statistics to
+     * start from (text-only, sequence input, or trained on per-speaker statistics).
+     */
+    public SpeakerAdaptation newSpeakerAdaptation() {
+        return acousticPopulation == null ? null
+                : new SpeakerAdaptation(acousticPopulation, SpeakerAdaptation.DEFAULT_PRIOR_WEIGHT);
     }
 
     public String strategy() {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Two unimodal bundles (a text one and an acoustic one, each trained on its own corpus) fused at
@@ -94,6 +95,11 @@ public final class CompositeBundle implements AutoCloseable {
     }
 
     /** The acoustic bundle's categories (the text bundle has none). */
+    /** The acoustic part's training population statistics; see {@link ModelBundle#acousticPopulation()}. */
+    public Optional<io.emofuse.fusion.nn.Normaliser> acousticPopulation() {
+        return acoustic.acousticPopulation();
+    }
+
     public List<String> categories() {
         return acoustic.description().categories();
     }

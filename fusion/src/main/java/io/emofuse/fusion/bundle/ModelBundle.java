@@ -139,6 +139,20 @@ public final class ModelBundle implements AutoCloseable {
         return Optional.ofNullable(description.acousticInput());
     }
 
+    /**
+     * The training population's statistics of the acoustic rows (the acoustic normaliser of the
+     * bundle's networks) for a model on utterance functionals; empty for a text-only model, a
+     * sequence model, or one trained on per-speaker statistics.
+     */
+    public Optional<io.emofuse.fusion.nn.Normaliser> acousticPopulation() {
+        AcousticInput in = description.acousticInput();
+        if (in == null || in.speakerNormalised() || !in.kind().equals("functionals")) {
+            return Optional.empty();
+        }
+        return description.networks().values().stream().map(NetworkEntry::acousticNormaliser)
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** The text embedding the model takes; empty for an acoustic-only model. */
     public Optional<TextInput> textInput() {
         return Optional.ofNullable(description.textInput());

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emofuse.acoustic.AudioTooShortException;
 import io.emofuse.audio.Audio;
 import io.emofuse.fusion.Emotion;
+import io.emofuse.fusion.input.SpeakerAdaptation;
 import io.emofuse.server.EmotionAnalyzer;
 import io.emofuse.server.Json;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Scores one JSONL dialogue line: {@code {dialogue_id, turns:[{turn_id, speaker, text?, audio?,
@@ -91,8 +94,10 @@ public final class BatchScorer {
                 throw new BatchInputException("bad_line", "more than " + MAX_TURNS + " turns");
             }
             ArrayNode results = out.putArray("turns");
+            // Each named speaker's audio turns are normalised with what their earlier turns showed.
+            Map<String, SpeakerAdaptation> speakers = new HashMap<>();
             for (int i = 0; i < turns.size(); i++) {
-                results.add(turn(turns.get(i), i));
+                results.add(turn(turns.get(i), i, speakers));
             }
         } catch (BatchInputException e) {
             out.remove("turns");
@@ -119,7 +124,7 @@ public final class BatchScorer {
         }
     }
 
-    private ObjectNode turn(JsonNode t, int index) {
+    private ObjectNode turn(JsonNode t, int index, Map<String, SpeakerAdaptation> speakers) {
         ObjectNode r = JSON.createObjectNode();
         try {
             if (!t.isObject()) {
@@ -144,7 +149,10 @@ public final class BatchScorer {
                 r.set("emotion", emotion(a.emotion()));
             } else {
                 Audio clip = segment(audioSource.load(audio), audio, t);
-                EmotionAnalyzer.Analysis a = analyzer.analyze(clip, text);
+                JsonNode who = t.get("speaker");
+                SpeakerAdaptation speaker = who == null || !(who.isTextual() || who.isNumber()) ? null
+                        : speakers.computeIfAbsent(who.asText(), k -> analyzer.newSpeaker());
+                EmotionAnalyzer.Analysis a = analyzer.analyze(clip, text, speaker);
                 r.put("source", text == null ? "audio" : "audio+text").put("transcript", a.transcript());
                 r.put("duration_s", a.durationS());
                 r.set("emotion", emotion(a.emotion()));

@@ -3,6 +3,7 @@ package io.emofuse.server.stream;
 import io.emofuse.acoustic.AudioTooShortException;
 import io.emofuse.audio.Audio;
 import io.emofuse.fusion.Emotion;
+import io.emofuse.fusion.input.SpeakerAdaptation;
 import io.emofuse.linguistic.asr.AsrEvent;
 import io.emofuse.linguistic.asr.Pcm16;
 import io.emofuse.linguistic.asr.StreamingRecognizer;
@@ -28,6 +29,7 @@ public final class StreamSession implements AutoCloseable {
     private final EmotionAnalyzer analyzer;
     private final StreamingRecognizer recognizer;
     private final PcmToMono16k converter;
+    private final SpeakerAdaptation speaker;
     private final double interimEveryS;
     /** Audio since {@link #keptFrom} (absolute 16 kHz sample index). */
     private float[] kept = new float[16_000 * 4];
@@ -51,6 +53,9 @@ public final class StreamSession implements AutoCloseable {
         this.converter = new PcmToMono16k(sampleRate);
         this.interimEveryS = interimEveryS;
         this.recognizer = recognizer;
+        // A stream is one speaker as far as the server can know: later utterances are normalised
+        // with what the earlier ones showed of this voice.
+        this.speaker = analyzer.newSpeaker();
     }
 
     /** Seconds of audio received so far (at the client's rate, counted at 16 kHz). */
@@ -76,7 +81,7 @@ public final class StreamSession implements AutoCloseable {
             long from = Math.max(utteranceFrom, lastInterimAt);
             if (totalSamples - from >= interimEveryS * PcmToMono16k.TARGET) {
                 lastInterimAt = totalSamples;
-                Emotion e = emotionOf(segment(from, totalSamples), lastPartial);
+                Emotion e = emotionOf(segment(from, totalSamples), lastPartial, false);
                 out.add(new StreamEvent.Interim(from / 16_000.0, totalSamples / 16_000.0, lastPartial, e));
             }
         }
@@ -104,7 +109,7 @@ public final class StreamSession implements AutoCloseable {
         AsrEvent.Final f = (AsrEvent.Final) e;
         long from = (long) Math.floor(Math.max(0, f.startSec() - PAD_S) * PcmToMono16k.TARGET);
         long to = (long) Math.ceil((f.endSec() + PAD_S) * PcmToMono16k.TARGET);
-        Emotion emotion = emotionOf(segment(from, to), f.transcript().text());
+        Emotion emotion = emotionOf(segment(from, to), f.transcript().text(), true);
         dropBefore(Math.min(to, totalSamples));
         utteranceFrom = -1;
         lastPartial = "";
@@ -112,9 +117,9 @@ public final class StreamSession implements AutoCloseable {
     }
 
     /** The emotion of a stretch of this stream; null for audio too short to measure (a click, a cut word). */
-    private Emotion emotionOf(Audio audio, String text) {
+    private Emotion emotionOf(Audio audio, String text, boolean finalUtterance) {
         try {
-            return analyzer.emotion(audio, text).emotion();
+            return analyzer.emotion(audio, text, speaker, finalUtterance).emotion();
         } catch (AudioTooShortException e) {
             return null;
         }
