@@ -28,6 +28,16 @@ for k in 0 1 2 3; do
   "$emofuse" predict -q --model "$work/cv/model-$k" --data "$work/cv/test-$k.csv" --out "$work/cv/pred-$k.csv" --cache target/feature-cache
 done
 python3 scripts/ravdess-cv.py score "$work/ravdess-vad.csv" "$work/cv"/pred-{0,1,2,3}.csv | tee "$work/cv/scores.txt"
+# The same fold models scoring each unseen actor as one dialogue speaker (online per-speaker
+# normalisation) against scoring each file on its own: the acoustic card's speaker table.
+python3 scripts/ravdess-cv.py dialogues "$work/cv" 3
+for k in 0 1 2 3; do
+  for d in "$work/cv"/dialogues-$k-*.jsonl; do
+    rm -f "${d%.jsonl}.out"
+    "$emofuse" score "$d" --out "${d%.jsonl}.out" --model "$work/cv/model-$k" --audio-root / --no-progress >/dev/null
+  done
+done
+python3 scripts/ravdess-cv.py score-dialogues "$work/ravdess-vad.csv" "$work/cv" | tee "$work/cv/speaker-scores.txt"
 head -1 "$work/cv/pred-0.csv" > "$work/ravdess-oof-acoustic.csv"
 for k in 0 1 2 3; do tail -n +2 "$work/cv/pred-$k.csv" >> "$work/ravdess-oof-acoustic.csv"; done
 "$emofuse" predict -q --model "$work/text" --data "$work/ravdess-vad.csv" --out "$work/ravdess-text.csv" --cache target/feature-cache

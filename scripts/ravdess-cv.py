@@ -5,6 +5,12 @@ neutral/calm/sad ones) and UAR, from out-of-fold predictions.
 
   ravdess-cv.py split MANIFEST OUTDIR      writes OUTDIR/fold-K.csv (split column: train / test)
   ravdess-cv.py score MANIFEST PRED...     PRED = `emofuse predict` output of fold K's model on fold-K.csv
+  ravdess-cv.py dialogues OUTDIR ORDERS    OUTDIR/dialogues-K-{plain,speaker}-S.jsonl: one dialogue per test
+                                           actor of fold K, its files as turns in random order S (text given,
+                                           so only the voice counts), without / with the `speaker` field
+  ravdess-cv.py score-dialogues MANIFEST OUTDIR   scores OUTDIR/dialogues-*.out (`emofuse score` of each
+                                           file with fold K's model): population statistics against
+                                           online per-speaker normalisation, by position in the dialogue
 
 Folds: the 4 groups of 4 actors that `emofuse experiment` made with split {kind: speaker, folds: 4,
 seed: 42} (listed in docs/results/default-acoustic/results.md), so the figures line up.
@@ -75,10 +81,65 @@ def score(manifest, preds):
               + f" (mean {sum(fold_uars) / len(fold_uars):.3f}); {len(pooled)} test files")
 
 
+def dialogues(out, orders):
+    import json
+    import random
+    for k, actors in enumerate(FOLDS):
+        test = [r for r in rows(os.path.join(out, f"fold-{k}.csv")) if r["split"] == "test"]
+        for order in range(orders):
+            for mode in ("plain", "speaker") if order == 0 else ("speaker",):
+                with open(os.path.join(out, f"dialogues-{k}-{mode}-{order}.jsonl"), "w", encoding="utf-8") as f:
+                    for a in actors:
+                        turns = [r for r in test if r["speaker"] == "actor_" + a]
+                        random.Random(order * 100 + int(a)).shuffle(turns)
+                        f.write(json.dumps({"dialogue_id": "actor_" + a, "turns": [
+                            {"turn_id": r["utt_id"], "audio": r["wav"], "text": r["text"],
+                             **({"speaker": r["speaker"]} if mode == "speaker" else {})} for r in turns]}) + "\n")
+
+
+def ccc(a, b):
+    n = len(a)
+    ma, mb = sum(a) / n, sum(b) / n
+    va, vb = sum((x - ma) ** 2 for x in a) / n, sum((y - mb) ** 2 for y in b) / n
+    return 2 * sum((x - ma) * (y - mb) for x, y in zip(a, b)) / n / (va + vb + (ma - mb) ** 2)
+
+
+def score_dialogues(manifest, out):
+    import glob
+    import json
+    truth = {r["utt_id"]: r for r in rows(manifest)}
+
+    def figures(turns):
+        cols = [[clamp(t["emotion"][d]) for t, _ in turns] for d in ("valence", "arousal", "dominance")]
+        gold = [[float(truth[t["turn_id"]][d]) for t, _ in turns] for d in "VAD"]
+        cat = [(truth[t["turn_id"]]["category"], t["emotion"]["category"]) for t, _ in turns]
+        high = [clamp(t["emotion"]["arousal"]) for t, _ in turns if truth[t["turn_id"]]["category"] in HIGH]
+        low = [clamp(t["emotion"]["arousal"]) for t, _ in turns if truth[t["turn_id"]]["category"] in LOW]
+        return [ccc(c, g) for c, g in zip(cols, gold)] + [auc(high, low), sum(t == p for t, p in cat) / len(cat), uar(cat)]
+
+    def turns_of(path):
+        return [(t, i + 1) for line in open(path, encoding="utf-8") for i, t in enumerate(json.loads(line)["turns"])]
+
+    print("| normalisation | files | CCC V | CCC A | CCC D | arousal AUC | accuracy | UAR |")
+    print("|---|---|---|---|---|---|---|---|")
+    plain = [x for p in sorted(glob.glob(os.path.join(out, "dialogues-*-plain-0.out"))) for x in turns_of(p)]
+    print("| population statistics | all | " + " | ".join(f"{v:.3f}" for v in figures(plain)) + " |")
+    orders = sorted({p.rsplit("-", 1)[1] for p in glob.glob(os.path.join(out, "dialogues-*-speaker-*.out"))})
+    groups = (("all", lambda i: True), ("1st of the speaker", lambda i: i == 1), ("2nd-5th", lambda i: 2 <= i <= 5),
+              ("6th on", lambda i: i >= 6))
+    for label, keep in groups:
+        per_order = []
+        for o in orders:
+            turns = [x for p in sorted(glob.glob(os.path.join(out, f"dialogues-*-speaker-{o}"))) for x in turns_of(p)]
+            per_order.append(figures([x for x in turns if keep(x[1])]))
+        mean = [sum(v) / len(v) for v in zip(*per_order)]
+        print(f"| online per speaker ({len(orders)} orders) | {label} | " + " | ".join(f"{v:.3f}" for v in mean) + " |")
+
+
 if __name__ == "__main__":
-    if len(sys.argv) < 4 or sys.argv[1] not in ("split", "score"):
+    commands = {"split": lambda a: split(a[0], a[1]), "score": lambda a: score(a[0], a[1:]),
+                "dialogues": lambda a: dialogues(a[0], int(a[1])),
+                "score-dialogues": lambda a: score_dialogues(a[0], a[1])}
+    if len(sys.argv) < 4 or sys.argv[1] not in commands:
         sys.exit(__doc__)
-    if sys.argv[1] == "split":
-        split(sys.argv[2], sys.argv[3])
-    else:
-        score(sys.argv[2], sys.argv[3:])
+    commands[sys.argv[1]](sys.argv[2:])
