@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Spark local[2] against the single-process CLI with --threads 2, in the same run, interleaved
 # (figures: docs/spark-benchmark.md).
-#   scripts/bench-spark.sh [ROUNDS=3] [JOBS="extract transcribe"]
+#   scripts/bench-spark.sh [ROUNDS=3] [JOBS="extract transcribe"] [FILES=480]
 # Each round runs, for each job, `./emofuse <job> --threads 2` on the 480 RAVDESS files and the
 # Spark job (ExtractJob / TranscribeJob, local[2], its own JVM as spark-submit would start it) on
 # the RAVDESS manifest; wall times include JVM start, Spark session start and writing the output.
@@ -12,6 +12,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 rounds="${1:-3}"
 jobs="${2:-extract transcribe}"
+nfiles="${3:-480}"
 data="${EMOFUSE_SHARED:-$root/../shared}/data/ravdess"
 work="$root/scripts/bench/target/spark"
 rm -rf "$work" && mkdir -p "$work"
@@ -26,10 +27,14 @@ cp="$(ls spark/target/emofuse-spark-*.jar | head -1):$(cat "$work/cp.txt")"
 "$root/emofuse" --version >/dev/null   # builds the CLI distribution if needed
 
 head -1 "$data/manifest.csv" > "$work/empty.csv"
-files=$(tail -n +2 "$data/manifest.csv" | wc -l)
-audio_s=$(python3 - "$data" <<'PY'
-import sys, wave, glob
-print(round(sum(wave.open(f).getnframes() / wave.open(f).getframerate() for f in glob.glob(sys.argv[1] + "/wav/*.wav")), 1))
+# The first FILES rows, with absolute paths so that the CLI and Spark read the same files.
+head -1 "$data/manifest.csv" > "$work/manifest.csv"
+tail -n +2 "$data/manifest.csv" | head -n "$nfiles" | sed "s#,wav/#,$data/wav/#" >> "$work/manifest.csv"
+mapfile -t wavs < <(tail -n +2 "$work/manifest.csv" | cut -d, -f2)
+files=${#wavs[@]}
+audio_s=$(python3 - "${wavs[@]}" <<'PY'
+import sys, wave
+print(round(sum(wave.open(f).getnframes() / wave.open(f).getframerate() for f in sys.argv[1:]), 1))
 PY
 )
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load avg $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -55,12 +60,12 @@ for ((r = 1; r <= rounds; r++)); do
   for job in $jobs; do
     case "$job" in
       extract)
-        timed "cli_extract_$r" "$root/emofuse" extract --set egemaps --threads 2 --out "$work/cli.csv" "$data/wav"
-        timed "spark_extract_$r" spark io.emofuse.spark.ExtractJob --manifest "$data/manifest.csv" --set egemaps \
+        timed "cli_extract_$r" "$root/emofuse" extract --set egemaps --threads 2 --out "$work/cli.csv" "${wavs[@]}"
+        timed "spark_extract_$r" spark io.emofuse.spark.ExtractJob --manifest "$work/manifest.csv" --set egemaps \
           --out "$work/spark_extract.parquet" ;;
       transcribe)
-        timed "cli_transcribe_$r" "$root/emofuse" transcribe --words --threads 2 --out "$work/cli.jsonl" "$data"/wav/*.wav
-        timed "spark_transcribe_$r" spark io.emofuse.spark.TranscribeJob --manifest "$data/manifest.csv" \
+        timed "cli_transcribe_$r" "$root/emofuse" transcribe --words --threads 2 --out "$work/cli.jsonl" "${wavs[@]}"
+        timed "spark_transcribe_$r" spark io.emofuse.spark.TranscribeJob --manifest "$work/manifest.csv" \
           --out "$work/spark_transcribe.parquet" ;;
     esac
   done

@@ -91,7 +91,7 @@ public final class ExtractJob {
     public static void main(String[] args) throws java.io.IOException {
         JobArgs a = JobArgs.parse(args, "--manifest", "--out", "--set", "--partitions");
         String set = a.get("--set", "egemaps");
-        try (SparkSession spark = SparkSession.builder().appName("emofuse-extract-" + set).getOrCreate()) {
+        try (SparkSession spark = JobSession.create("emofuse-extract-" + set)) {
             Dataset<Row> manifest = Manifests.read(spark, a.get("--manifest", null)).repartition(a.partitions(spark));
             extract(manifest, set, Manifests.baseDir(a.get("--manifest", null)))
                     .write().mode(SaveMode.Overwrite).parquet(a.get("--out", null));

@@ -96,7 +96,7 @@ public final class ScoreJob {
         String model = a.get("--model", "");
         String root = a.get("--audio-root", "");
         Settings settings = new Settings(model.isEmpty() ? null : model, root.isEmpty() ? List.of() : List.of(root));
-        try (SparkSession spark = SparkSession.builder().appName("emofuse-score").getOrCreate()) {
+        try (SparkSession spark = JobSession.create("emofuse-score")) {
             Dataset<Row> scored = score(spark.read().textFile(a.get("--in", null)), settings, a.partitions(spark))
                     .orderBy("line");
             if (a.get("--format", "jsonl").equals("parquet")) {

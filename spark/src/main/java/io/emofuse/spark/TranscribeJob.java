@@ -79,7 +79,7 @@ public final class TranscribeJob {
     public static void main(String[] args) throws java.io.IOException {
         JobArgs a = JobArgs.parse(args, "--manifest", "--out", "--asr-model", "--partitions");
         String manifestPath = a.get("--manifest", null);
-        try (SparkSession spark = SparkSession.builder().appName("emofuse-transcribe").getOrCreate()) {
+        try (SparkSession spark = JobSession.create("emofuse-transcribe")) {
             String modelDir = a.get("--asr-model", "");
             transcribe(Manifests.read(spark, manifestPath).repartition(a.partitions(spark)), Manifests.baseDir(manifestPath),
                     modelDir.isEmpty() ? null : modelDir)
