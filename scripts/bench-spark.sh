@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Spark local[2] against the single-process CLI with --threads 2, in the same run, interleaved
 # (figures: docs/spark-benchmark.md).
-#   scripts/bench-spark.sh [ROUNDS=3] [JOBS="extract transcribe"] [FILES=480]
+#   scripts/bench-spark.sh [ROUNDS=3] [JOBS="extract transcribe"] [FILES=480] [REPEAT=1]
+# REPEAT lists every file that many times (distinct utt_ids), for a workload larger than RAVDESS.
 # Each round runs, for each job, `./emofuse <job> --threads 2` on the 480 RAVDESS files and the
 # Spark job (ExtractJob / TranscribeJob, local[2], its own JVM as spark-submit would start it) on
 # the RAVDESS manifest; wall times include JVM start, Spark session start and writing the output.
@@ -13,6 +14,7 @@ root="$(cd "$here/.." && pwd)"
 rounds="${1:-3}"
 jobs="${2:-extract transcribe}"
 nfiles="${3:-480}"
+repeat="${4:-1}"
 data="${EMOFUSE_SHARED:-$root/../shared}/data/ravdess"
 work="$root/scripts/bench/target/spark"
 rm -rf "$work" && mkdir -p "$work"
@@ -29,7 +31,9 @@ cp="$(ls spark/target/emofuse-spark-*.jar | head -1):$(cat "$work/cp.txt")"
 head -1 "$data/manifest.csv" > "$work/empty.csv"
 # The first FILES rows, with absolute paths so that the CLI and Spark read the same files.
 head -1 "$data/manifest.csv" > "$work/manifest.csv"
-tail -n +2 "$data/manifest.csv" | head -n "$nfiles" | sed "s#,wav/#,$data/wav/#" >> "$work/manifest.csv"
+for ((k = 1; k <= repeat; k++)); do
+  tail -n +2 "$data/manifest.csv" | head -n "$nfiles" | sed "s#,wav/#,$data/wav/#; s#^\([^,]*\),#\1_$k,#" >> "$work/manifest.csv"
+done
 mapfile -t wavs < <(tail -n +2 "$work/manifest.csv" | cut -d, -f2)
 files=${#wavs[@]}
 audio_s=$(python3 - "${wavs[@]}" <<'PY'
@@ -38,7 +42,7 @@ print(round(sum(wave.open(f).getnframes() / wave.open(f).getframerate() for f in
 PY
 )
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load avg $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# $files files, $audio_s s of audio; rounds=$rounds"
+echo "# $files files ($nfiles distinct, each $repeat x), $audio_s s of audio; rounds=$rounds"
 
 spark() {   # spark <class> <args...>
   java -Xmx3g -Dspark.master='local[2]' -Dspark.ui.enabled=false -Dspark.driver.host=127.0.0.1 \

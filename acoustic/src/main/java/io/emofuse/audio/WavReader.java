@@ -174,13 +174,11 @@ public final class WavReader {
 
     static double sample(byte[] b, int o, int encoding, int bitsPerSample) {
         if (encoding == FORMAT_FLOAT) {
-            if (bitsPerSample == 32) {
-                float v = Float.intBitsToFloat(le32(b, o));
-                return Float.isFinite(v) ? v : 0.0;
-            }
-            long bits = (le32(b, o) & 0xFFFFFFFFL) | ((long) le32(b, o + 4) << 32);
-            double v = Double.longBitsToDouble(bits);
-            return Double.isFinite(v) ? v : 0.0;
+            double v = bitsPerSample == 32 ? Float.intBitsToFloat(le32(b, o))
+                    : Double.longBitsToDouble((le32(b, o) & 0xFFFFFFFFL) | ((long) le32(b, o + 4) << 32));
+            // Audio promises [-1, 1]: beyond full scale is clipped, as in conversion to PCM. Unclipped,
+            // a 64-bit value past float range became an infinite sample (found by fuzzing).
+            return Double.isFinite(v) ? Math.max(-1.0, Math.min(1.0, v)) : 0.0;
         }
         return switch (bitsPerSample) {
             // Integer PCM is divided by the largest positive code (2^(bits-1) - 1), as openSMILE

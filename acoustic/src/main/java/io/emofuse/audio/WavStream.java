@@ -10,6 +10,8 @@ import java.io.InputStream;
  * comes first, so a header that lies about its size costs nothing.
  */
 public final class WavStream implements Closeable {
+    private static final int READ_BYTES = 1 << 16;
+
     private final InputStream in;
     private final String source;
     private final int encoding;
@@ -46,7 +48,12 @@ public final class WavStream implements Closeable {
 
     /** Fills {@code dst} with up to {@code dst.length} mono samples; returns how many, 0 at the end. */
     public int read(float[] dst) throws IOException {
-        int want = dst.length * frameBytes;
+        if (dst.length == 0) {
+            return 0;
+        }
+        // At most READ_BYTES per call: the header chooses the frame size (up to 512 bytes), so
+        // sizing the buffer as dst.length frames would let it allocate megabytes for a few bytes.
+        int want = Math.max(1, Math.min(dst.length, READ_BYTES / frameBytes)) * frameBytes;
         if (buf.length < want) {
             byte[] nb = new byte[want];
             System.arraycopy(buf, 0, nb, 0, carry);

@@ -9,6 +9,8 @@ import java.util.Map;
 public record Emotion(double valence, double arousal, double dominance, String category,
                       Map<String, Double> probabilities) {
     public Emotion {
-        probabilities = probabilities == null ? Map.of() : Map.copyOf(probabilities);
+        // Keep the model's category order (Map.copyOf's order changes from one JVM to the next).
+        probabilities = probabilities == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(probabilities));
     }
 }

@@ -45,6 +45,9 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--text-source", paramLabel = "manifest|asr", description = "Overrides every model's text source.")
     String textSource;
 
+    @Option(names = "--max-seconds", paramLabel = "N", description = "Score every fold's test rows on the first N seconds of each utterance (training rows stay whole).")
+    Double maxSeconds;
+
     @Mixin
     FeatureRunOptions run;
 
@@ -76,13 +79,14 @@ final class ExperimentCommand implements Callable<Integer> {
                     throw new UserError(config + ": no rows of speakers " + exp.config().speakers + " in " + exp.data());
                 }
             }
-            runs = new ExperimentRunner(ModelStore.fromEnvironment(), run.threads, progress, progress)
+            runs = new ExperimentRunner(ModelStore.fromEnvironment(), run.threads, progress, progress, maxSeconds)
                     .run(manifest, exp.models(), new FeatureCache(exp.cache()));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
         Files.createDirectories(dir);
-        String command = "emofuse experiment --config " + config + (textSource != null ? " --text-source " + textSource : "");
+        String command = "emofuse experiment --config " + config + (textSource != null ? " --text-source " + textSource : "")
+                + (maxSeconds != null ? " --max-seconds " + maxSeconds : "");
         ReportWriter.write(dir, exp.config().name, command, runs);
         Plots.write(dir, runs);
         var o = spec.commandLine().getOut();

@@ -6,6 +6,7 @@ import io.emofuse.training.importers.IemocapImporter;
 import io.emofuse.training.importers.Importer;
 import io.emofuse.training.importers.KaldiImporter;
 import io.emofuse.training.importers.RavdessImporter;
+import io.emofuse.training.importers.TessImporter;
 import io.emofuse.training.manifest.ManifestRow;
 import io.emofuse.training.manifest.ManifestWriter;
 import java.io.IOException;
@@ -21,9 +22,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code emofuse import}: a corpus in its own layout to an emofuse manifest. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Write a manifest (CSV) from a RAVDESS folder, the EmoBank CSV, an IEMOCAP release or a Kaldi data dir.",
+        description = "Write a manifest (CSV) from a RAVDESS or TESS folder, the EmoBank CSV, an IEMOCAP release or a Kaldi data dir.",
         footer = {"", "Examples:",
             "  emofuse import ravdess ../shared/data/ravdess/wav --out data/ravdess.csv",
+            "  emofuse import tess /corpora/TESS --out data/tess.csv   (OAF_back_angry.wav: speaker, word, emotion)",
             "  emofuse import emobank ../shared/data/emobank/emobank.csv --out data/emobank.csv",
             "  emofuse import iemocap /corpora/IEMOCAP_full_release --four-class --out data/iemocap.csv",
             "  emofuse import kaldi data/train --out data/train-manifest.csv   (segments are cut into OUT's folder/wav/)",
@@ -34,7 +36,7 @@ final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FORMAT", description = "ravdess, emobank, iemocap or kaldi.")
+    @Parameters(index = "0", paramLabel = "FORMAT", description = "ravdess, tess, emobank, iemocap or kaldi.")
     String format;
 
     @Parameters(index = "1", paramLabel = "SOURCE", description = "The corpus folder (or the EmoBank CSV).")
@@ -54,10 +56,11 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Importer importer = switch (format.toLowerCase(Locale.ROOT)) {
             case "ravdess" -> new RavdessImporter();
+            case "tess" -> new TessImporter();
             case "emobank" -> new EmoBankImporter();
             case "iemocap" -> new IemocapImporter(fourClass);
             case "kaldi" -> new KaldiImporter();
-            default -> throw new UserError("unknown corpus format '" + format + "'; expected ravdess, emobank, iemocap or kaldi");
+            default -> throw new UserError("unknown corpus format '" + format + "'; expected ravdess, tess, emobank, iemocap or kaldi");
         };
         List<ManifestRow> rows;
         try {

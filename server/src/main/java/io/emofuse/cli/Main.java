@@ -51,6 +51,10 @@ public final class Main implements Runnable {
                 err.println("emofuse: " + ex.getMessage());
                 return EXIT_USAGE;
             }
+            if (ex instanceof EnvironmentError) {
+                err.println("emofuse: " + ex.getMessage());
+                return 1;
+            }
             err.println("emofuse: internal error: " + ex);
             if (System.getenv("EMOFUSE_DEBUG") != null) {
                 ex.printStackTrace(err);

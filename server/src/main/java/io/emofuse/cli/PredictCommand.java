@@ -49,6 +49,9 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache (default: $EMOFUSE_HOME/cache).")
     Path cache;
 
+    @Option(names = "--max-seconds", paramLabel = "N", description = "Predict from the first N seconds of each utterance (0 = all; default: as the model was trained).")
+    Double maxSeconds;
+
     @Mixin
     FeatureRunOptions run;
 
@@ -59,7 +62,8 @@ final class PredictCommand implements Callable<Integer> {
         int n;
         try (ModelBundle bundle = ModelBundle.load(model, Devices.choose(device));
              TrainingProgress progress = run.progress()) {
-            n = new PredictService(store, run.threads, progress).predict(bundle, data, out, TextSource.of(textSource), cacheDir);
+            n = new PredictService(store, run.threads, progress)
+                    .predict(bundle, data, out, TextSource.of(textSource), cacheDir, maxSeconds);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }

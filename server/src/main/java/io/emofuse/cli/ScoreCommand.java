@@ -3,6 +3,7 @@ package io.emofuse.cli;
 import io.emofuse.models.ModelStore;
 import io.emofuse.server.ComponentLoader;
 import io.emofuse.server.EmotionAnalyzer;
+import io.emofuse.server.EmotionModel;
 import io.emofuse.server.ServerConfig;
 import io.emofuse.server.batch.AudioRoots;
 import io.emofuse.server.batch.BatchScorer;
@@ -96,8 +97,10 @@ final class ScoreCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ServerConfig effective = cfg;
         long[] counts = new long[3]; // scored, skipped, with errors
+        ModelStore store = ModelStore.fromEnvironment();
+        EmotionModel model = effective.model() == null ? null : ServeCommand.loadModel(effective.model(), store);
         try (ResumableJsonl out = ResumableJsonl.open(output);
-             EmotionAnalyzer analyzer = ComponentLoader.load(effective, ModelStore.fromEnvironment());
+             EmotionAnalyzer analyzer = ComponentLoader.load(effective, store, model);
              BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
             if (out.repairedBytes() > 0) {
                 err.println("emofuse: repaired " + output + ": cut a half-written last line (" + out.repairedBytes() + " bytes)");
@@ -109,7 +112,12 @@ final class ScoreCommand implements Callable<Integer> {
                 OrderedParallel.run(new LineIterator(reader, out, counts, bar), n,
                         l -> scorer.score(l.text(), l.number()),
                         result -> {
-                            out.append(result);
+                            try {
+                                out.append(result);
+                            } catch (IOException e) {
+                                throw new EnvironmentError("cannot write " + output + ": " + e.getMessage()
+                                        + "; free space and rerun the same command to resume", e);
+                            }
                             counts[0]++;
                             if (BatchScorer.hasError(result)) {
                                 counts[2]++;

@@ -4,7 +4,9 @@ import io.emofuse.models.ModelStore;
 import io.emofuse.server.ComponentLoader;
 import io.emofuse.server.EmotionModelLocator;
 import io.emofuse.server.EmofuseServer;
+import io.emofuse.server.EmotionModel;
 import io.emofuse.server.ServerConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,14 +68,18 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig effective = withDefaultModel(cfg.with(overrides));
         ModelStore store = ModelStore.fromEnvironment();
-        if (effective.model() != null) {
-            try {
-                EmotionModelLocator.locate(effective.model(), store); // fail before listening, not on /ready
-            } catch (RuntimeException e) {
-                throw new UserError(e.getMessage(), e);
+        // The emotion model loads before the port opens: a missing or corrupt bundle fails here with
+        // one line, not in the background loader after clients were told we are listening.
+        EmotionModel model = effective.model() == null ? null : loadModel(effective.model(), store);
+        EmofuseServer server;
+        try {
+            server = EmofuseServer.start(effective, () -> ComponentLoader.load(effective, store, model));
+        } catch (Exception e) {
+            if (model != null) {
+                model.close();
             }
+            throw e;
         }
-        EmofuseServer server = EmofuseServer.start(effective, () -> ComponentLoader.load(effective, store));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop(Duration.ofSeconds(effective.shutdownGraceS()));
@@ -91,6 +97,32 @@ final class ServeCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /** The bundle {@code given} names (a directory or a catalogued name), or a one-line UserError. */
+    static EmotionModel loadModel(Path given, ModelStore store) {
+        Path dir;
+        try {
+            dir = EmotionModelLocator.locate(given, store);
+        } catch (RuntimeException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        try {
+            return EmotionModel.load(dir);
+        } catch (IOException | RuntimeException e) {
+            String where = dir.equals(given) ? given.toString() : given + " (" + dir + ")";
+            throw new UserError("cannot load emotion model " + where + ": " + firstLine(e), e);
+        }
+    }
+
+    /** The first line of the first message in the cause chain, else the exception's type (never "null"). */
+    private static String firstLine(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage().lines().findFirst().orElse("");
+            }
+        }
+        return e.getClass().getSimpleName() + " (damaged or incomplete files)";
     }
 
     /** The shipped default model unless the config or --model names another; "none": no emotion. */

@@ -49,6 +49,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Overrides training.seed.")
     Long seed;
 
+    @Option(names = "--max-seconds", paramLabel = "N", description = "Score the test rows on the first N seconds of each utterance (training rows stay whole).")
+    Double maxSeconds;
+
     @Mixin
     FeatureRunOptions run;
 
@@ -72,7 +75,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainService.Result r;
         try (TrainingProgress progress = run.progress()) {
-            r = new TrainService(ModelStore.fromEnvironment(), run.threads, progress, progress).train(cfg, config, data, out);
+            r = new TrainService(ModelStore.fromEnvironment(), run.threads, progress, progress)
+                    .train(cfg, config, data, out, maxSeconds);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }

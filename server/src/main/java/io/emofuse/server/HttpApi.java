@@ -283,9 +283,26 @@ public final class HttpApi {
                 res.end();
             }
         };
+        int maxLine = (int) Math.min(Integer.MAX_VALUE, state.config().bodyLimitBytes());
+        Runnable tooLong = () -> {
+            if (!res.headWritten()) {
+                fail(ctx, new ApiError(413, "line_too_long", "a line exceeds " + maxLine + " bytes"));
+            } else {
+                res.reset();
+            }
+        };
         RecordParser lines = RecordParser.newDelimited("\n", req);
-        lines.maxRecordSize((int) Math.min(Integer.MAX_VALUE, state.config().bodyLimitBytes()));
+        // maxRecordSize bounds what is buffered while a line is incomplete; a long line that arrives
+        // whole in one network read passes it, so each line is checked again.
+        lines.maxRecordSize(maxLine);
         lines.handler(buf -> {
+            if (res.ended() || res.closed()) {
+                return;
+            }
+            if (buf.length() > maxLine) {
+                tooLong.run();
+                return;
+            }
             String line = buf.toString(StandardCharsets.UTF_8);
             if (line.endsWith("\r")) {
                 line = line.substring(0, line.length() - 1);
@@ -307,13 +324,7 @@ public final class HttpApi {
                 maybeEnd.run();
             }));
         });
-        lines.exceptionHandler(e -> {
-            if (!res.headWritten()) {
-                fail(ctx, new ApiError(413, "line_too_long", "a line exceeds " + state.config().bodyLimitBytes() + " bytes"));
-            } else {
-                res.reset();
-            }
-        });
+        lines.exceptionHandler(e -> tooLong.run());
         lines.endHandler(v -> {
             inputDone[0] = true;
             tail[0].onComplete(ar -> maybeEnd.run());

@@ -4,13 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.emofuse.fusion.Emotion;
 
 /** The server's one JSON mapper: records out as snake_case ({@code duration_s}, {@code timings_ms}). */
 public final class Json {
 
+    /**
+     * Map entries in key order, whatever map a record carries: the same input must give
+     * byte-identical output (a resumed batch run is compared with a clean one).
+     */
     public static final ObjectMapper MAPPER = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private Json() {
     }

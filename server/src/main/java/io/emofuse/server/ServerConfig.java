@@ -1,8 +1,8 @@
 package io.emofuse.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -29,7 +29,7 @@ import java.util.Map;
  * @param workers              threads for ASR, features and inference (0: one per core)
  * @param bodyLimitBytes       largest request body accepted
  * @param maxAudioSeconds      longest audio /v1/analyze accepts
- * @param maxStreams           concurrent WebSocket streams, all clients together
+ * @param maxStreams           concurrent WebSocket streams, all clients together (0: 1.5 per core)
  * @param maxStreamsPerClient  concurrent WebSocket streams from one remote address
  * @param maxQueuedRequests    analysis jobs waiting for a worker before new ones get 503
  * @param requestTimeoutS      REST request timeout
@@ -61,7 +61,10 @@ public record ServerConfig(String host, Integer port, Path model, String embedde
         workers = workers == null || workers <= 0 ? Runtime.getRuntime().availableProcessors() : workers;
         bodyLimitBytes = bodyLimitBytes == null ? 20L << 20 : bodyLimitBytes;
         maxAudioSeconds = maxAudioSeconds == null ? 120.0 : maxAudioSeconds;
-        maxStreams = maxStreams == null ? 16 : maxStreams;
+        // 0 or unset: what this machine class was measured to hold in real time (3 streams on
+        // 2 cores, docs/server-benchmark.md), so admission refuses before every stream falls behind.
+        maxStreams = maxStreams == null || maxStreams == 0
+                ? Math.max(2, (int) Math.round(1.5 * Runtime.getRuntime().availableProcessors())) : maxStreams;
         maxStreamsPerClient = maxStreamsPerClient == null ? 8 : maxStreamsPerClient;
         maxQueuedRequests = maxQueuedRequests == null ? 64 : maxQueuedRequests;
         requestTimeoutS = requestTimeoutS == null ? 120 : requestTimeoutS;
@@ -105,7 +108,10 @@ public record ServerConfig(String host, Integer port, Path model, String embedde
         try {
             ServerConfig c = YAML.readValue(file.toFile(), ServerConfig.class);
             return c == null ? defaults() : c;
-        } catch (JsonMappingException e) {
+        } catch (JsonProcessingException e) {
+            // Not only mapping errors: YAML that does not parse (bad syntax, bytes that are not UTF-8)
+            // is the user's mistake too; it used to surface as an "internal error" (found by
+            // fuzzing). Only a failing read stays an IOException.
             throw new IllegalArgumentException(file + ": " + e.getOriginalMessage(), e);
         }
     }
@@ -126,6 +132,10 @@ public record ServerConfig(String host, Integer port, Path model, String embedde
      */
     public ServerConfig with(Map<String, ?> overrides) {
         Map<String, Object> values = YAML.convertValue(this, new TypeReference<Map<String, Object>>() { });
+        // Jackson writes a Path as a file: URI, which would turn a model name ("default") into an
+        // absolute path that does not exist; keep paths as they were given.
+        values.put("model", model == null ? null : model.toString());
+        values.put("audio_roots", audioRoots.stream().map(Path::toString).toList());
         for (Map.Entry<String, ?> e : overrides.entrySet()) {
             if (!values.containsKey(e.getKey())) {
                 throw new IllegalArgumentException("unknown config key " + e.getKey());
@@ -135,6 +145,23 @@ public record ServerConfig(String host, Integer port, Path model, String embedde
                     : v instanceof List<?> l ? l.stream().map(x -> x instanceof Path p ? p.toString() : x).toList() : v);
         }
         return YAML.convertValue(values, ServerConfig.class);
+    }
+
+    /** As the record's toString, but API keys are shown as a count: a logged config never leaks them. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("ServerConfig[");
+        for (java.lang.reflect.RecordComponent c : ServerConfig.class.getRecordComponents()) {
+            Object v;
+            try {
+                v = c.getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                v = "?";
+            }
+            b.append(b.length() > 13 ? ", " : "").append(c.getName()).append('=')
+                    .append(c.getName().equals("apiKeys") ? apiKeys.size() + " keys (redacted)" : v);
+        }
+        return b.append(']').toString();
     }
 
     public ServerConfig with(String key, Object value) {

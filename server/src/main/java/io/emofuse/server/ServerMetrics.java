@@ -3,6 +3,10 @@ package io.emofuse.server;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -10,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The server's Prometheus metrics: requests by route and status with latency histograms, active
- * streams, analysis jobs waiting for a worker, and seconds of audio processed.
+ * streams, analysis jobs waiting for a worker, seconds of audio processed, and the JVM's heap,
+ * threads, open file descriptors and CPU.
  */
 public final class ServerMetrics {
 
@@ -29,6 +34,11 @@ public final class ServerMetrics {
                 .description("analysis jobs on a worker thread now").register(registry);
         audioSeconds = Counter.builder("emofuse_audio_processed_seconds")
                 .description("seconds of audio analysed (REST, streams and batch)").register(registry);
+        // Heap, threads, open files and CPU: what a soak watches for growth and leaks.
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
     }
 
     /** Records one finished HTTP request. */

@@ -35,6 +35,15 @@ class LimitsTest {
     }
 
     @Test
+    void aModelNameInTheConfigStaysAName(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // configs/server.yaml suggests "model: default" (a catalogued name, not a directory here).
+        Path yaml = java.nio.file.Files.writeString(tmp.resolve("s.yaml"), "model: default\naudio_roots: [data]\n");
+        ServerConfig c = ServerConfig.load(yaml).with("port", 9);
+        assertEquals(Path.of("default"), c.model());
+        assertEquals(List.of(Path.of("data")), c.audioRoots());
+    }
+
+    @Test
     void apiKeysCompareWholeKeys() {
         ApiKeys off = new ApiKeys(List.of());
         assertTrue(off.allowsHeader(null));

@@ -37,7 +37,7 @@ import java.util.List;
  * The V, A and D heads are one linear layer with three outputs: three single-output dense heads
  * on the same layer, as in the RNN paper, computed at once.
  */
-public final class FusionNetwork extends AbstractBlock {
+public final class FusionNetwork extends AbstractBlock implements EmotionNetwork {
 
     static {
         OfflineGuard.enforce();
@@ -50,8 +50,7 @@ public final class FusionNetwork extends AbstractBlock {
     private final Block textBranch;
     private final Block fusion;
     private final Block shared;
-    private final Block vadHead;
-    private final Block categoryHead;
+    private final OutputHeads heads;
 
     public FusionNetwork(NetworkSpec spec) {
         super(VERSION);
@@ -65,16 +64,15 @@ public final class FusionNetwork extends AbstractBlock {
         boolean fuses = s == FusionStrategy.EARLY || s == FusionStrategy.CONCAT || s == FusionStrategy.HIERARCHICAL;
         fusion = fuses ? addChildBlock("fusion", dense(spec.fusion(), dropoutOf(spec))) : null;
         shared = spec.shared().isEmpty() ? null : addChildBlock("shared", dense(spec.shared(), dropoutOf(spec)));
-        vadHead = addChildBlock("vad", Linear.builder().setUnits(3).build());
-        categoryHead = spec.categories() > 0
-                ? addChildBlock("category", Linear.builder().setUnits(spec.categories()).build()) : null;
+        heads = new OutputHeads(spec, this::addChildBlock);
     }
 
+    @Override
     public NetworkSpec spec() {
         return spec;
     }
 
-    /** Shapes of the inputs for a batch of {@code batch} rows, in input order. */
+    @Override
     public Shape[] inputShapes(int batch) {
         List<Shape> shapes = new ArrayList<>();
         if (spec.strategy().usesAcoustic()) {
@@ -145,12 +143,8 @@ public final class FusionNetwork extends AbstractBlock {
             }
             case LATE -> throw new IllegalStateException("late fusion has no single network");
         };
-        h = run(shared, ps, h, training);
-        NDList out = new NDList(run(vadHead, ps, h, training));
-        if (categoryHead != null) {
-            out.add(run(categoryHead, ps, h, training));
-        }
-        return out;
+        NDArray representation = run(shared, ps, h, training);
+        return heads.forward(ps, task -> representation, training);
     }
 
     private static NDArray run(Block block, ParameterStore ps, NDArray x, boolean training) {
@@ -183,10 +177,7 @@ public final class FusionNetwork extends AbstractBlock {
             case LATE -> throw new IllegalStateException("late fusion has no single network");
         };
         h = init(shared, manager, dataType, h);
-        vadHead.initialize(manager, dataType, h);
-        if (categoryHead != null) {
-            categoryHead.initialize(manager, dataType, h);
-        }
+        heads.initialize(manager, dataType, h);
     }
 
     private static Shape init(Block block, NDManager manager, DataType dataType, Shape in) {
@@ -199,9 +190,6 @@ public final class FusionNetwork extends AbstractBlock {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        long batch = inputShapes[0].get(0);
-        return spec.categories() > 0
-                ? new Shape[] {new Shape(batch, 3), new Shape(batch, spec.categories())}
-                : new Shape[] {new Shape(batch, 3)};
+        return EmotionNetwork.outputShapes(spec, inputShapes[0].get(0));
     }
 }

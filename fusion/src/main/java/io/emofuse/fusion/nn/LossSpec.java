@@ -10,7 +10,14 @@ import java.util.Locale;
  * acoustic-linguistic paper applies. {@code categoryWeight} weighs the cross-entropy of the
  * categorical head against the regression loss when both are trained.
  */
-public record LossSpec(String kind, double alpha, double beta, Double gamma, double categoryWeight) {
+public record LossSpec(String kind, double alpha, double beta, Double gamma, double categoryWeight,
+                       double valenceClassWeight, double activationClassWeight) {
+
+    /** Binary valence/activation heads (when a network has them) weighted 1 each. */
+    public LossSpec(String kind, double alpha, double beta, Double gamma, double categoryWeight) {
+        this(kind, alpha, beta, gamma, categoryWeight, 1, 1);
+    }
+
     public LossSpec {
         kind = kind == null ? "ccc" : kind.toLowerCase(Locale.ROOT);
         if (!List.of("ccc", "mse", "mae").contains(kind)) {
@@ -21,8 +28,9 @@ public record LossSpec(String kind, double alpha, double beta, Double gamma, dou
             throw new IllegalArgumentException("loss weights must be >= 0, got alpha=" + alpha + " beta=" + beta + " gamma=" + g
                     + (gamma == null ? " (gamma = 1 - alpha - beta)" : ""));
         }
-        if (categoryWeight < 0) {
-            throw new IllegalArgumentException("category loss weight must be >= 0, got " + categoryWeight);
+        if (categoryWeight < 0 || valenceClassWeight < 0 || activationClassWeight < 0) {
+            throw new IllegalArgumentException("classification loss weights must be >= 0, got category " + categoryWeight
+                    + ", valence " + valenceClassWeight + ", activation " + activationClassWeight);
         }
     }
 

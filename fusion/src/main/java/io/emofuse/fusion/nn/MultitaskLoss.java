@@ -7,8 +7,9 @@ import io.emofuse.models.OfflineGuard;
 
 /**
  * Weighted per-dimension regression loss on V, A, D plus, when the network has a categorical
- * head, weighted cross-entropy. Labels: {@code [vad (batch x 3)]} or {@code [vad, category
- * index (batch)]}; a batch whose rows have no V/A/D passes {@code regression = false}.
+ * head, weighted cross-entropy (and so for binary valence/activation heads). Labels:
+ * {@code [vad (batch x 3)]}, {@code [vad, category index (batch)]} or {@code [vad, category,
+ * binary valence, binary activation]}; a batch whose rows have no V/A/D passes {@code regression = false}.
  */
 public final class MultitaskLoss extends Loss {
 
@@ -41,18 +42,25 @@ public final class MultitaskLoss extends Loss {
             };
             total = perDim.mul(w).sum();
         }
-        if (predictions.size() > 1 && labels.size() > 1 && spec.categoryWeight() > 0) {
-            NDArray logits = predictions.get(1);
-            NDArray onehot = labels.get(1).toType(ai.djl.ndarray.types.DataType.INT64, false).oneHot((int) logits.getShape().get(1))
-                    .toType(logits.getDataType(), false);
-            NDArray ce = logits.logSoftmax(1).mul(onehot).sum(new int[] {1}).neg().mean()
-                    .mul(pred.getManager().create((float) spec.categoryWeight()));
-            total = total == null ? ce : total.add(ce);
+        // Heads after V/A/D: category, then binary valence and binary activation (EmotionNetwork's order).
+        double[] weights = {spec.categoryWeight(), spec.valenceClassWeight(), spec.activationClassWeight()};
+        for (int k = 1; k < Math.min(predictions.size(), labels.size()) && k <= weights.length; k++) {
+            if (weights[k - 1] > 0) {
+                NDArray ce = crossEntropy(predictions.get(k), labels.get(k)).mul(pred.getManager().create((float) weights[k - 1]));
+                total = total == null ? ce : total.add(ce);
+            }
         }
         if (total == null) {
             throw new IllegalStateException("nothing to learn: no V/A/D labels and no categorical head");
         }
         return total;
+    }
+
+    /** Mean cross-entropy of logits (batch x classes) against class indices (batch). */
+    static NDArray crossEntropy(NDArray logits, NDArray classes) {
+        NDArray onehot = classes.toType(ai.djl.ndarray.types.DataType.INT64, false).oneHot((int) logits.getShape().get(1))
+                .toType(logits.getDataType(), false);
+        return logits.logSoftmax(1).mul(onehot).sum(new int[] {1}).neg().mean();
     }
 
     /**

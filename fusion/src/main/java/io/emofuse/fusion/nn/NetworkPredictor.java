@@ -19,7 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A trained {@link FusionNetwork} with its input normalisers: raw features in, {@link RawPrediction}
+ * A trained {@link EmotionNetwork} with its input normalisers: raw features in, {@link RawPrediction}
  * out. Owns its DJL model; close it when done.
  */
 public final class NetworkPredictor implements AutoCloseable {
@@ -29,14 +29,14 @@ public final class NetworkPredictor implements AutoCloseable {
     }
 
     private final Model model;
-    private final FusionNetwork network;
+    private final EmotionNetwork network;
     private final Normaliser acousticNorm;
     private final Normaliser textNorm;
 
-    /** Wraps a model whose block is an initialised {@link FusionNetwork}. */
+    /** Wraps a model whose block is an initialised {@link EmotionNetwork}. */
     public NetworkPredictor(Model model, Normaliser acousticNorm, Normaliser textNorm) {
         this.model = model;
-        this.network = (FusionNetwork) model.getBlock();
+        this.network = (EmotionNetwork) model.getBlock();
         this.acousticNorm = acousticNorm;
         this.textNorm = textNorm;
     }
@@ -44,7 +44,7 @@ public final class NetworkPredictor implements AutoCloseable {
     /** Rebuilds the network from its spec and reads the parameters written by {@link #saveParameters}. */
     public static NetworkPredictor load(Path paramsFile, NetworkSpec spec, Normaliser acousticNorm, Normaliser textNorm,
                                         Device device) throws IOException {
-        FusionNetwork net = new FusionNetwork(spec);
+        EmotionNetwork net = EmotionNetwork.create(spec);
         Model model = Model.newInstance(paramsFile.getFileName().toString(), device);
         model.setBlock(net);
         net.initialize(model.getNDManager(), DataType.FLOAT32, net.inputShapes(1));

@@ -4,13 +4,22 @@ import io.emofuse.fusion.FusionStrategy;
 import java.util.List;
 
 /**
- * Everything needed to rebuild a {@link FusionNetwork}: strategy, the two inputs' shapes, the
- * branches, the widths of the fusion layer(s) and shared layers, and the number of categories
- * (0 = no categorical head). For {@code LATE} each unimodal network has its own spec.
+ * Everything needed to rebuild an {@link EmotionNetwork}: strategy, the two inputs' shapes, the
+ * branches, the widths of the fusion layer(s) and shared layers, the number of categories
+ * (0 = no categorical head), the architecture (null = {@code fusion}: {@link FusionNetwork}) and
+ * whether there are binary valence/activation heads. For {@code LATE} each unimodal network has its own spec.
  */
 public record NetworkSpec(FusionStrategy strategy, InputShape acousticInput, InputShape textInput,
                           BranchSpec acoustic, BranchSpec text, List<Integer> fusion, List<Integer> shared,
-                          int categories) {
+                          int categories, ArchitectureSpec architecture, boolean binaryHeads) {
+
+    /** A {@link FusionNetwork} without binary heads. */
+    public NetworkSpec(FusionStrategy strategy, InputShape acousticInput, InputShape textInput, BranchSpec acoustic,
+                       BranchSpec text, List<Integer> fusion, List<Integer> shared, int categories) {
+        this(strategy, acousticInput, textInput, acoustic, text, fusion, shared, categories, null, false);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
     public NetworkSpec {
         if (strategy == FusionStrategy.LATE) {
             throw new IllegalArgumentException("a late fusion has no single network; give each unimodal network its own spec");
@@ -25,6 +34,18 @@ public record NetworkSpec(FusionStrategy strategy, InputShape acousticInput, Inp
         shared = shared == null ? List.of() : List.copyOf(shared);
         if (categories < 0 || categories == 1) {
             throw new IllegalArgumentException("a categorical head needs at least 2 categories, got " + categories);
+        }
+        // Bundles written before architectures existed have none: they are fusion networks.
+        architecture = architecture == null ? ArchitectureSpec.fusion() : architecture.withDefaults();
+        if (!architecture.isFusion() && strategy != FusionStrategy.ACOUSTIC) {
+            throw new IllegalArgumentException("architecture " + architecture.type() + " takes the acoustic input only; use strategy: acoustic");
+        }
+        if (architecture.type().equals("cnn") && acousticInput.steps() < architecture.kernel()) {
+            throw new IllegalArgumentException("the CNN's kernel (" + architecture.kernel() + " frames) is longer than the input ("
+                    + acousticInput.steps() + " steps); use features.acoustic.kind: lld with more steps");
+        }
+        if (binaryHeads && categories == 0) {
+            throw new IllegalArgumentException("binary valence/activation heads are derived from categories: they need the categorical head");
         }
     }
 }

@@ -125,6 +125,28 @@ class ModelBundleTest {
         model.close();
     }
 
+    /** A bundle.json written before architectures, binary heads and max_seconds existed still loads. */
+    @Test
+    void bundleWithoutTheNewerKeysLoadsAsAFusionNetwork(@TempDir Path dir) throws Exception {
+        NetworkPredictor n = network(FusionStrategy.CONCAT, BranchSpec.dense(8), 4);
+        NeuralFusionModel model = new NeuralFusionModel(n, SCALER, CLASSES);
+        ModelBundle.write(dir, description(FusionStrategy.CONCAT), Map.of("main", n), null);
+        Path json = dir.resolve(ModelBundle.DESCRIPTION);
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ModelBundle.json().readTree(json.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("acousticInput")).remove("maxSeconds");
+        var spec = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("networks").get("main").get("spec");
+        assertTrue(spec.has("architecture") && spec.has("binaryHeads"), spec.toString());
+        spec.remove("architecture");
+        spec.remove("binaryHeads");
+        ModelBundle.json().writeValue(json.toFile(), tree);
+        try (ModelBundle b = ModelBundle.load(dir, Devices.choose("cpu"))) {
+            assertSame(model, b.model(), rows(3, 6, 1), rows(3, 5, 2));
+            assertEquals(0.0, b.acousticInput().orElseThrow().maxSeconds());
+            assertTrue(b.description().networks().get("main").spec().architecture().isFusion());
+        }
+        model.close();
+    }
+
     @Test
     void notABundleIsAClearError(@TempDir Path dir) {
         NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> ModelBundle.load(dir));

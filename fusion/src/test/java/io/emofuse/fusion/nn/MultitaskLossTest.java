@@ -100,4 +100,36 @@ class MultitaskLossTest {
         }
         return m.create(f, new Shape(rows.length, rows[0].length));
     }
+
+    /** Category + binary valence + binary activation: (1-a-b)·J1 + a·J2 + b·J3 with the CNN paper's form. */
+    @Test
+    void binaryHeadsAddTheirWeightedCrossEntropies() {
+        float[][] cat = {{2, 0, -1}, {0, 1, 0}};
+        float[][] val = {{0.5f, -0.5f}, {1, 2}};
+        float[][] act = {{0, 0}, {3, -1}};
+        int[] yc = {0, 2};
+        int[] yv = {1, 1};
+        int[] ya = {0, 1};
+        double j1 = (ce(cat[0], yc[0]) + ce(cat[1], yc[1])) / 2;
+        double j2 = (ce(val[0], yv[0]) + ce(val[1], yv[1])) / 2;
+        double j3 = (ce(act[0], ya[0]) + ce(act[1], ya[1])) / 2;
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDList pred = new NDList(m.zeros(new Shape(2, 3)), m.create(cat), m.create(val), m.create(act));
+            NDList labels = new NDList(m.zeros(new Shape(2, 3)), m.create(yc), m.create(yv), m.create(ya));
+            float loss = new MultitaskLoss(new LossSpec("ccc", 1, 1, 1.0, 0.6, 0.3, 0.1), false).evaluate(labels, pred).getFloat();
+            assertEquals(0.6 * j1 + 0.3 * j2 + 0.1 * j3, loss, 1e-5);
+            // Labels without the binary classes: the category alone, as before.
+            float only = new MultitaskLoss(new LossSpec("ccc", 1, 1, 1.0, 0.6, 0.3, 0.1), false)
+                    .evaluate(new NDList(labels.get(0), labels.get(1)), pred).getFloat();
+            assertEquals(0.6 * j1, only, 1e-5);
+        }
+    }
+
+    static double ce(float[] logits, int k) {
+        double z = 0;
+        for (float l : logits) {
+            z += Math.exp(l);
+        }
+        return -(logits[k] - Math.log(z));
+    }
 }

@@ -36,8 +36,12 @@ public final class ResumableJsonl implements AutoCloseable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        FileChannel ch = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        return open(FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE));
+    }
+
+    /** As {@link #open(Path)} on an open channel, which this then owns (tests pass one that fails). */
+    static ResumableJsonl open(FileChannel ch) throws IOException {
         try {
             long size = ch.size();
             byte[] all = new byte[(int) Math.min(size, Integer.MAX_VALUE - 8)];
@@ -92,13 +96,38 @@ public final class ResumableJsonl implements AutoCloseable {
         return repairedBytes;
     }
 
-    /** Appends one line (a newline is added) and forces it to disk. */
+    /**
+     * Appends one line (a newline is added) and forces it to disk. When the write fails (disk full,
+     * I/O error) the part of the line already written is cut off again, so the file still ends at
+     * its last complete line, and the error says so.
+     */
     public synchronized void append(String jsonLine) throws IOException {
         ByteBuffer b = ByteBuffer.wrap((jsonLine + "\n").getBytes(StandardCharsets.UTF_8));
-        while (b.hasRemaining()) {
-            channel.write(b);
+        long start = channel.position();
+        try {
+            while (b.hasRemaining()) {
+                channel.write(b);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            throw undo(start, e);
         }
-        channel.force(false);
+    }
+
+    /** Truncates back to {@code start} after a failed append; the returned error describes both. */
+    private IOException undo(long start, IOException cause) {
+        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        try {
+            if (channel.size() > start) {
+                channel.truncate(start); // freeing bytes works even on a full disk
+                channel.force(false);
+            }
+            channel.position(start);
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+            return new IOException(why + "; the partial last line could not be removed (the next run repairs it)", cause);
+        }
+        return new IOException(why + "; the output ends at its last complete line", cause);
     }
 
     @Override

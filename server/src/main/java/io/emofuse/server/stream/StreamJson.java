@@ -37,11 +37,13 @@ final class StreamJson {
         if (!r.isNumber() || r.asDouble() != Math.rint(r.asDouble())) {
             throw new WireProtocol.BadMessage("bad_config", "sample_rate must be an integer number of Hz");
         }
-        int rate = r.asInt();
+        // The range is checked on the value as sent: asInt() truncates a long, so 4294983296 was
+        // taken for 16000.
+        double rate = r.asDouble();
         if (rate < 8_000 || rate > 48_000) {
             throw new WireProtocol.BadMessage("bad_config", "sample_rate must be 8000..48000 Hz, got " + r.asText());
         }
-        return rate;
+        return (int) rate;
     }
 
     static JsonNode emotion(Emotion e) {

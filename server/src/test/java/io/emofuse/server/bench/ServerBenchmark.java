@@ -42,8 +42,10 @@ import org.vosk.Recognizer;
  *       next to N plain Vosk recognisers in-process fed the same audio at the same pace, timing
  *       the last chunk to getFinalResult.</li>
  *   <li>{@code analyze}: /v1/analyze latency for a 4.0 s utterance with 1 and 8 concurrent clients.</li>
+ *   <li>{@code soak PHASE PORT PID SECONDS STREAMS REST_PER_MIN REST_BURST CSV}: one phase of a soak or
+ *       saturation run against a server in another process (scripts/soak.sh); see {@link Soak}.</li>
  * </ul>
- * Usage: ServerBenchmark RAVDESS_DIR streams|analyze [ARGS]
+ * Usage: ServerBenchmark RAVDESS_DIR streams|analyze|soak [ARGS]
  */
 public final class ServerBenchmark {
 
@@ -64,7 +66,11 @@ public final class ServerBenchmark {
                 streams(utterances, ns, seconds);
             }
             case "analyze" -> analyze(ravdess);
-            default -> throw new IllegalArgumentException("streams or analyze");
+            case "soak" -> new Soak(new Soak.Plan(args[2], Integer.parseInt(args[3]), Long.parseLong(args[4]),
+                    Double.parseDouble(args[5]), Integer.parseInt(args[6]), Double.parseDouble(args[7]),
+                    Integer.parseInt(args[8]), Double.parseDouble(System.getProperty("soak.sample_s", "10")),
+                    Path.of(args[9])), utterances, fourSeconds(ravdess)).run();
+            default -> throw new IllegalArgumentException("streams, analyze or soak");
         }
         System.exit(0);
     }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.emofuse.audio.augment.Augmentation;
 import io.emofuse.fusion.FusionStrategy;
 import io.emofuse.fusion.input.AcousticInput;
 import io.emofuse.fusion.input.TextInput;
+import io.emofuse.fusion.nn.ArchitectureSpec;
 import io.emofuse.fusion.nn.BranchSpec;
 import io.emofuse.fusion.nn.LossSpec;
 import io.emofuse.training.split.SplitSpec;
@@ -40,6 +42,29 @@ public final class TrainConfig {
         public String textSource = "manifest";
         /** Feature cache folder; relative paths are against the config file's folder. */
         public String cache = ".emofuse-cache";
+        /** Training-time augmentation: each recipe adds an augmented copy of every training row. */
+        public List<Augment> augment = List.of();
+    }
+
+    /** One augmentation recipe (io.emofuse.audio.augment.Augmentation): speed, then pitch, then noise. */
+    public static final class Augment {
+        public double speed = 1;
+        public double semitones = 0;
+        /** SNR of added noise in dB; null adds none. */
+        public Double snrDb;
+        /** Noise recording (relative to the working directory); null: white Gaussian noise. */
+        public String noise;
+
+        public Augmentation recipe() {
+            if (!(speed > 0)) {
+                throw new IllegalArgumentException("features.augment speed must be > 0, got " + speed);
+            }
+            return new Augmentation(speed, semitones, snrDb == null ? Double.NaN : snrDb, noise == null ? null : Path.of(noise));
+        }
+    }
+
+    public List<Augmentation> augmentations() {
+        return features.augment.stream().map(Augment::recipe).toList();
     }
 
     public static final class Acoustic {
@@ -47,6 +72,8 @@ public final class TrainConfig {
         public String kind = "functionals";
         public int steps = 0;
         public boolean speakerNormalise = false;
+        /** Use only the first N seconds of each utterance (0 = all); `--max-seconds` overrides. */
+        public double maxSeconds = 0;
     }
 
     public static final class Text {
@@ -65,13 +92,32 @@ public final class TrainConfig {
         }
     }
 
+    /** Layer sizes of a seed architecture; 0 / empty = the paper's (or our documented) default. */
+    public static final class Layers {
+        public List<Integer> hidden = List.of();
+        public List<Integer> dense = List.of();
+        public int filters = 0;
+        public int kernel = 0;
+        public double dropout = 0;
+    }
+
     public static final class Model {
+        /** fusion (the strategy's branches) | mt_a_dnn | cnn | stacked_lstm (docs/seeds.md). */
+        public String architecture = "fusion";
+        public Layers layers = new Layers();
+        /** Binary valence and activation heads, their targets derived from the category (BinaryAffect). */
+        public boolean binaryHeads = false;
         public Branch acoustic = new Branch();
         public Branch text = new Branch();
         public List<Integer> fusion = List.of(64);
         public List<Integer> shared = List.of();
         public boolean categoryHead = false;
         public Late late = new Late();
+
+        public ArchitectureSpec architectureSpec() {
+            return new ArchitectureSpec(architecture, layers.hidden, layers.dense, layers.filters, layers.kernel,
+                    layers.dropout).withDefaults();
+        }
     }
 
     public static final class Late {
@@ -88,9 +134,12 @@ public final class TrainConfig {
         /** null (YAML {@code gamma: null}) → γ = 1 − α − β. */
         public Double gamma = 1.0;
         public double categoryWeight = 1;
+        /** Cross-entropy weights of the binary valence / activation heads (model.binary_heads). */
+        public double valenceClassWeight = 1;
+        public double activationClassWeight = 1;
 
         public LossSpec spec() {
-            return new LossSpec(kind, alpha, beta, gamma, categoryWeight);
+            return new LossSpec(kind, alpha, beta, gamma, categoryWeight, valenceClassWeight, activationClassWeight);
         }
     }
 
@@ -128,7 +177,7 @@ public final class TrainConfig {
     public AcousticInput acousticInput() {
         return strategyValue().usesAcoustic()
                 ? new AcousticInput(features.acoustic.set, features.acoustic.kind, features.acoustic.steps,
-                        features.acoustic.speakerNormalise)
+                        features.acoustic.speakerNormalise, features.acoustic.maxSeconds)
                 : null;
     }
 
@@ -175,6 +224,17 @@ public final class TrainConfig {
         textInput();
         model.acoustic.spec();
         model.text.spec();
+        augmentations();
+        if (!features.augment.isEmpty() && !strategyValue().usesAcoustic()) {
+            throw new IllegalArgumentException("features.augment changes audio; the text strategy uses none");
+        }
+        ArchitectureSpec arch = model.architectureSpec();
+        if (!arch.isFusion() && strategyValue() != FusionStrategy.ACOUSTIC) {
+            throw new IllegalArgumentException("model.architecture " + arch.type() + " takes acoustic features only; set strategy: acoustic");
+        }
+        if (model.binaryHeads && !model.categoryHead) {
+            throw new IllegalArgumentException("model.binary_heads needs model.category_head: true (their labels come from the category)");
+        }
         loss.spec();
         training.settings();
         split.spec();

@@ -2,6 +2,10 @@ package io.emofuse.training.data;
 
 import io.emofuse.training.manifest.Manifest;
 import io.emofuse.training.train.LabelledData;
+import io.emofuse.audio.augment.Augmentation;
+import io.emofuse.fusion.input.AcousticInput;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Joins a manifest's labels with its feature table. */
@@ -31,5 +35,18 @@ public final class Datasets {
             throw new IllegalArgumentException(manifest.file() + ": nothing to learn: no V/A/D and no category column");
         }
         return new LabelledData(manifest.rows(), features.acoustic(), features.text(), labels, categories, cat);
+    }
+
+    /** {@code data} with the acoustic inputs of every row under each augmentation recipe (none: unchanged). */
+    public static LabelledData augmented(LabelledData data, FeaturePipeline pipeline, AcousticInput input,
+                                         List<Augmentation> recipes) throws IOException {
+        if (recipes.isEmpty() || input == null) {
+            return data;
+        }
+        List<float[][]> tables = new ArrayList<>();
+        for (Augmentation a : recipes) {
+            tables.add(pipeline.augmented(data.rows(), input, a));
+        }
+        return data.withAugmented(tables);
     }
 }

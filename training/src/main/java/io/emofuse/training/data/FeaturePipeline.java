@@ -4,6 +4,7 @@ import io.emofuse.acoustic.FeatureExtractor;
 import io.emofuse.acoustic.FeatureSets;
 import io.emofuse.audio.Audio;
 import io.emofuse.audio.WavReader;
+import io.emofuse.audio.augment.Augmentation;
 import io.emofuse.fusion.input.AcousticInput;
 import io.emofuse.fusion.input.InputEncoding;
 import io.emofuse.fusion.input.TextInput;
@@ -28,7 +29,8 @@ import java.util.concurrent.Future;
 
 /**
  * Manifest rows → model inputs, through the {@link FeatureCache}: acoustic features (functionals or
- * LLD segments) per audio file, transcripts when the text comes from ASR, and text embeddings per
+ * LLD segments) per audio file (of its first {@code maxSeconds} when the input says so; the
+ * transcript and text stay whole), transcripts when the text comes from ASR, and text embeddings per
  * distinct text. Optional per-speaker z-scoring of the acoustic rows happens after the cache, since
  * it depends on the other rows of the speaker.
  */
@@ -90,29 +92,57 @@ public final class FeaturePipeline {
         return source == TextSource.ASR || !r.hasText();
     }
 
+    /**
+     * Acoustic inputs of every row's audio after a training-time augmentation (noise, speed, pitch),
+     * cached under the recipe. The noise draw of a file is seeded by its content, so a file gets the
+     * same copy in every fold and run.
+     */
+    public float[][] augmented(List<ManifestRow> rows, AcousticInput spec, Augmentation recipe) throws IOException {
+        String[] hash = new String[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            ManifestRow r = rows.get(i);
+            if (r.wav() == null || !Files.isRegularFile(r.wav())) {
+                throw new NoSuchFileException(String.valueOf(r.wav()), null, "line " + r.line() + " (" + r.uttId() + "): audio not found");
+            }
+            hash[i] = FeatureCache.sha256(Files.readAllBytes(r.wav()));
+        }
+        return acoustic(rows, hash, spec, recipe);
+    }
+
     private float[][] acoustic(List<ManifestRow> rows, String[] hash, AcousticInput spec) throws IOException {
+        return acoustic(rows, hash, spec, null);
+    }
+
+    private float[][] acoustic(List<ManifestRow> rows, String[] hash, AcousticInput spec, Augmentation recipe) throws IOException {
+        String key = spec.cacheKey() + (recipe == null ? "" : "/augment " + recipe);
         float[][] out = new float[rows.size()][];
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            out[i] = cache.vector("acoustic", hash[i], spec.cacheKey()).orElse(null);
+            out[i] = cache.vector("acoustic", hash[i], key).orElse(null);
             if (out[i] == null) {
                 todo.add(i);
             }
         }
         int cached = rows.size() - todo.size();
-        progress.update("acoustic " + spec.cacheKey(), cached, rows.size());
+        progress.update("acoustic " + key, cached, rows.size());
         if (!todo.isEmpty()) {
             ThreadLocal<FeatureExtractor> fx = ThreadLocal.withInitial(() -> FeatureSets.create(spec.featureSet()));
             parallel(todo, i -> {
                 ManifestRow r = rows.get(i);
                 Audio audio = WavReader.read16k(r.wav());
+                if (spec.maxSeconds() > 0) {
+                    audio = audio.firstSeconds(spec.maxSeconds());
+                }
+                if (recipe != null) {
+                    audio = recipe.apply(audio, Long.parseUnsignedLong(hash[i].substring(0, 15), 16));
+                }
                 FeatureExtractor x = fx.get();
                 float[] v = spec.kind().equals("lld")
                         ? InputEncoding.segmentMeans(x.lld(audio), spec.steps(), x.lldNames().size())
                         : InputEncoding.vector(x.functionals(audio));
-                cache.putVector("acoustic", hash[i], spec.cacheKey(), v);
+                cache.putVector("acoustic", hash[i], key, v);
                 out[i] = v;
-            }, "acoustic " + spec.cacheKey(), cached, rows.size());
+            }, "acoustic " + key, cached, rows.size());
         }
         if (spec.speakerNormalised()) {
             speakerNormalise(rows, out, spec.kind().equals("lld") ? out[0].length / spec.steps() : out[0].length);

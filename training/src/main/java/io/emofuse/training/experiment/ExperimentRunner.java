@@ -38,12 +38,23 @@ public final class ExperimentRunner {
     private final int threads;
     private final FeaturePipeline.Progress featureProgress;
     private final Listener listener;
+    private final Double evalMaxSeconds;
 
     public ExperimentRunner(ModelStore store, int threads, FeaturePipeline.Progress featureProgress, Listener listener) {
+        this(store, threads, featureProgress, listener, null);
+    }
+
+    /**
+     * @param evalMaxSeconds null: test rows as the model config says; else the test rows' acoustic
+     *                       features come from their first that many seconds (training rows stay whole)
+     */
+    public ExperimentRunner(ModelStore store, int threads, FeaturePipeline.Progress featureProgress, Listener listener,
+                            Double evalMaxSeconds) {
         this.store = store;
         this.threads = threads;
         this.featureProgress = featureProgress;
         this.listener = listener;
+        this.evalMaxSeconds = evalMaxSeconds;
     }
 
     public List<ModelRun> run(Manifest manifest, List<TrainConfig> models, FeatureCache cache) throws IOException {
@@ -53,7 +64,11 @@ public final class ExperimentRunner {
         for (TrainConfig cfg : models) {
             FeatureTable features = pipeline.build(manifest.rows(), cfg.acousticInput(), cfg.textInput(),
                     TextSource.of(cfg.features.textSource));
-            LabelledData data = Datasets.labelled(manifest, features);
+            LabelledData data = Datasets.augmented(Datasets.labelled(manifest, features), pipeline, cfg.acousticInput(),
+                    cfg.augmentations());
+            LabelledData eval = evalMaxSeconds == null || cfg.acousticInput() == null ? data
+                    : Datasets.labelled(manifest, pipeline.build(manifest.rows(), cfg.acousticInput().withMaxSeconds(evalMaxSeconds),
+                            cfg.textInput(), TextSource.of(cfg.features.textSource)));
             List<FoldResult> results = new ArrayList<>();
             List<ModelRun.Curve> curves = new ArrayList<>();
             for (int f = 0; f < folds.size(); f++) {
@@ -62,7 +77,7 @@ public final class ExperimentRunner {
                     listener.foldStarted(cfg.displayName(), fold.name(), f + 1, folds.size());
                 }
                 try (TrainedModel m = new ModelTrainer(cfg, listener).train(data, fold.train(), fold.dev())) {
-                    List<Emotion> pred = m.model().predictAll(pick(data.acoustic(), fold.test()), pick(data.text(), fold.test()));
+                    List<Emotion> pred = m.model().predictAll(pick(eval.acoustic(), fold.test()), pick(eval.text(), fold.test()));
                     results.add(Evaluator.score(cfg.displayName(), fold.name(), data, fold.test(), pred, cfg.model.categoryHead));
                     if (f == 0) {
                         for (Map.Entry<String, TrainedNetwork> c : m.curves().entrySet()) {

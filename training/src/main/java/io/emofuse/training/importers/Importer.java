@@ -14,4 +14,20 @@ public interface Importer {
      *               (Kaldi segments) write it below this folder
      */
     List<ManifestRow> rows(Path source, Path outDir) throws IOException;
+
+    /**
+     * The files below {@code source} whose names match {@code name} (a corpus that labels by file
+     * name), in path order, each with its matched name.
+     */
+    static List<java.util.Map.Entry<Path, java.util.regex.Matcher>> filesNamed(Path source, java.util.regex.Pattern name,
+                                                                              String corpus) throws IOException {
+        if (!java.nio.file.Files.isDirectory(source)) {
+            throw new java.nio.file.NoSuchFileException(source.toString(), null, corpus + " folder not found");
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(source)) {
+            return files.filter(java.nio.file.Files::isRegularFile).sorted()
+                    .map(f -> java.util.Map.entry(f, name.matcher(f.getFileName().toString())))
+                    .filter(e -> e.getValue().matches()).toList();
+        }
+    }
 }

@@ -2,14 +2,12 @@ package io.emofuse.training.importers;
 
 import io.emofuse.training.manifest.ManifestRow;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * RAVDESS: every {@code MM-VV-EE-II-SS-RR-AA.wav} below a folder (modality, vocal channel,
@@ -24,25 +22,18 @@ public final class RavdessImporter implements Importer {
 
     @Override
     public List<ManifestRow> rows(Path source, Path outDir) throws IOException {
-        if (!Files.isDirectory(source)) {
-            throw new NoSuchFileException(source.toString(), null, "RAVDESS folder not found");
-        }
         List<ManifestRow> rows = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                Matcher m = NAME.matcher(f.getFileName().toString());
-                if (!m.matches()) {
-                    continue;
-                }
-                int emotion = Integer.parseInt(m.group(3));
-                int statement = Integer.parseInt(m.group(5));
-                if (emotion < 1 || emotion > EMOTIONS.size() || statement < 1 || statement > 2) {
-                    throw new IllegalArgumentException(f + ": not a RAVDESS name (emotion " + m.group(3) + ", statement " + m.group(5) + ")");
-                }
-                String id = f.getFileName().toString().replaceFirst("\\.wav$", "");
-                rows.add(new ManifestRow(rows.size() + 2, id, f.toAbsolutePath(), STATEMENTS.get(statement - 1),
-                        "actor_" + m.group(7), null, null, null, null, EMOTIONS.get(emotion - 1), null));
+        for (Map.Entry<Path, Matcher> file : Importer.filesNamed(source, NAME, "RAVDESS")) {
+            Path f = file.getKey();
+            Matcher m = file.getValue();
+            int emotion = Integer.parseInt(m.group(3));
+            int statement = Integer.parseInt(m.group(5));
+            if (emotion < 1 || emotion > EMOTIONS.size() || statement < 1 || statement > 2) {
+                throw new IllegalArgumentException(f + ": not a RAVDESS name (emotion " + m.group(3) + ", statement " + m.group(5) + ")");
             }
+            String id = f.getFileName().toString().replaceFirst("\\.wav$", "");
+            rows.add(new ManifestRow(rows.size() + 2, id, f.toAbsolutePath(), STATEMENTS.get(statement - 1),
+                    "actor_" + m.group(7), null, null, null, null, EMOTIONS.get(emotion - 1), null));
         }
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(source + ": no RAVDESS files (NN-NN-NN-NN-NN-NN-NN.wav) found");

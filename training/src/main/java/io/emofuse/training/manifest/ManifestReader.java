@@ -8,7 +8,14 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -55,7 +62,15 @@ public final class ManifestReader {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<Map<String, String>> records = new ArrayList<>();
         List<Integer> parserLines = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema).readValues(file.toFile())) {
+        String text = text(file);
+        MappingIterator<Map<String, String>> opened;
+        try {
+            opened = mapper.readerFor(Map.class).with(schema).readValues(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // The header is parsed on opening: an empty file or a bad header fails here (found by fuzzing).
+            throw new ManifestException(file + ": not a readable CSV manifest near line 1: " + firstLine(e.getMessage()));
+        }
+        try (MappingIterator<Map<String, String>> it = opened) {
             while (true) {
                 try {
                     if (!it.hasNextValue()) {
@@ -71,10 +86,7 @@ public final class ManifestReader {
         }
         // With one record per physical line, record i sits on line i + 2; with quoted multi-line
         // fields fall back to the parser's (approximate) positions.
-        long physical;
-        try (var lines = Files.lines(file)) {
-            physical = lines.filter(l -> !l.isBlank()).count();
-        }
+        long physical = text.lines().filter(l -> !l.isBlank()).count();
         boolean simple = physical == records.size() + 1;
         List<ManifestRow> rows = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
@@ -90,7 +102,7 @@ public final class ManifestReader {
     private static List<ManifestRow> readJsonl(Path file) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<ManifestRow> rows = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines = text(file).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i).strip();
             if (l.isEmpty()) {
@@ -110,6 +122,31 @@ public final class ManifestReader {
         return rows;
     }
 
+    /**
+     * The file as UTF-8 text without a byte order mark. Bytes that are not UTF-8 are a
+     * ManifestException naming their line: they used to escape as an IOException from the CSV or
+     * line reader (found by fuzzing).
+     */
+    private static String text(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult r = utf8.decode(in, out, true);
+        if (r.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new ManifestException(file + " line " + line + ": not UTF-8 text (byte " + in.position() + ")");
+        }
+        utf8.flush(out);
+        out.flip();
+        String s = out.toString();
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
     private static ManifestRow row(Path file, int line, java.util.function.Function<String, String> get) {
         String id = blankToNull(get.apply("utt_id"));
         if (id == null) {
@@ -118,7 +155,13 @@ public final class ManifestReader {
         String wav = blankToNull(get.apply("wav"));
         Path wavPath = null;
         if (wav != null) {
-            Path p = Path.of(wav);
+            Path p;
+            try {
+                p = Path.of(wav);
+            } catch (InvalidPathException e) {
+                // e.g. a NUL character: InvalidPathException is a RuntimeException, not a bad-row error
+                throw new ManifestException(file + " line " + line + ": column wav is not a path: " + e.getReason());
+            }
             wavPath = p.isAbsolute() ? p : file.toAbsolutePath().getParent().resolve(p).normalize();
         }
         return new ManifestRow(line, id, wavPath, blankToNull(get.apply("text")), blankToNull(get.apply("speaker")),

@@ -10,6 +10,7 @@ import io.emofuse.fusion.nn.NetworkPredictor;
 import io.emofuse.fusion.nn.NetworkSpec;
 import io.emofuse.fusion.nn.RawPrediction;
 import io.emofuse.training.config.TrainConfig;
+import io.emofuse.training.importers.BinaryAffect;
 import io.emofuse.training.split.Fold;
 import io.emofuse.training.split.SplitSpec;
 import io.emofuse.training.split.Splitter;
@@ -42,6 +43,9 @@ public final class ModelTrainer {
         if (data.vad() == null && !config.model.categoryHead) {
             throw new IllegalArgumentException("the data has no V, A, D labels; set model.category_head: true to learn its "
                     + data.categories().size() + " categories");
+        }
+        if (config.model.binaryHeads) {
+            data.categories().forEach(BinaryAffect::of); // an unmapped category fails here, before any training
         }
         LabelScaler scaler = data.vad() == null ? null : LabelScaler.fit(pick(data.vad(), train));
         FusionStrategy s = config.strategyValue();
@@ -122,7 +126,15 @@ public final class ModelTrainer {
             dv = parts[1];
         }
         NetworkTrainer trainer = new NetworkTrainer(config.training.settings(), config.loss.spec(), listener);
-        return trainer.train(spec, subset(data, scaler, tr), dv.length == 0 ? null : subset(data, scaler, dv));
+        TrainingData learn = subset(data, scaler, tr);
+        if (spec.strategy().usesAcoustic()) {
+            // Augmented copies of the rows learnt from (never of dev or test rows), same labels.
+            for (float[][] copy : data.augmented()) {
+                learn = learn.concat(subset(new LabelledData(data.rows(), copy, data.text(), data.vad(), data.categories(),
+                        data.category()), scaler, tr));
+            }
+        }
+        return trainer.train(spec, learn, dv.length == 0 ? null : subset(data, scaler, dv));
     }
 
     private NetworkSpec spec(FusionStrategy s, LabelledData data) {
@@ -138,7 +150,7 @@ public final class ModelTrainer {
         }
         int categories = config.model.categoryHead ? data.categories().size() : 0;
         return new NetworkSpec(s, a, t, config.model.acoustic.spec(), config.model.text.spec(), config.model.fusion,
-                config.model.shared, categories);
+                config.model.shared, categories, config.model.architectureSpec(), config.model.binaryHeads);
     }
 
     private TrainingData subset(LabelledData d, LabelScaler scaler, int[] rows) {
@@ -156,7 +168,18 @@ public final class ModelTrainer {
                 cat[k] = d.category()[rows[k]];
             }
         }
-        return new TrainingData(pick(d.acoustic(), rows), pick(d.text(), rows), vad, cat);
+        int[] valence = null;
+        int[] activation = null;
+        if (cat != null && config.model.binaryHeads) {
+            valence = new int[rows.length];
+            activation = new int[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                BinaryAffect b = BinaryAffect.of(d.categories().get(cat[k]));
+                valence[k] = b.valenceIndex();
+                activation[k] = b.activationIndex();
+            }
+        }
+        return new TrainingData(pick(d.acoustic(), rows), pick(d.text(), rows), vad, cat, valence, activation);
     }
 
     static float[][] pick(float[][] m, int[] rows) {

@@ -14,7 +14,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.emofuse.fusion.nn.Devices;
-import io.emofuse.fusion.nn.FusionNetwork;
+import io.emofuse.fusion.nn.EmotionNetwork;
 import io.emofuse.fusion.nn.LossSpec;
 import io.emofuse.fusion.nn.MultitaskLoss;
 import io.emofuse.fusion.nn.NetworkPredictor;
@@ -37,7 +37,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * Trains one {@link FusionNetwork} with mini-batches and keeps the parameters of the epoch with
+ * Trains one {@link EmotionNetwork} with mini-batches and keeps the parameters of the epoch with
  * the best dev score (mean CCC over V, A, D; UAR when only categories are learnt). Determinism:
  * the engine seed fixes initialisation and dropout, a {@link Random} with the same seed fixes the
  * batch order, so the same seed and data on CPU give the same network.
@@ -65,7 +65,7 @@ public final class NetworkTrainer {
         engine.setRandomSeed((int) settings.seed());
         Normaliser an = spec.strategy().usesAcoustic() ? Normaliser.fit(train.acoustic(), spec.acousticInput().dim()) : null;
         Normaliser tn = spec.strategy().usesText() ? Normaliser.fit(train.text(), spec.textInput().dim()) : null;
-        FusionNetwork net = new FusionNetwork(spec);
+        EmotionNetwork net = EmotionNetwork.create(spec);
         Model model = Model.newInstance("emofuse-" + spec.strategy().id(), device);
         model.setBlock(net);
         NetworkPredictor predictor = new NetworkPredictor(model, an, tn);
@@ -155,6 +155,10 @@ public final class NetworkTrainer {
         NDList y = new NDList(m.create(vad, new Shape(n, 3)));
         if (batch.category() != null) {
             y.add(m.create(batch.category()));
+            if (batch.valenceClass() != null) {
+                y.add(m.create(batch.valenceClass()));
+                y.add(m.create(batch.activationClass()));
+            }
         }
         return y;
     }
@@ -182,7 +186,7 @@ public final class NetworkTrainer {
         return ClassificationMetrics.of(names, dev.category(), pred).uar();
     }
 
-    private static byte[] snapshot(FusionNetwork net) {
+    private static byte[] snapshot(EmotionNetwork net) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             net.saveParameters(out);
@@ -192,7 +196,7 @@ public final class NetworkTrainer {
         return bytes.toByteArray();
     }
 
-    private static void restore(FusionNetwork net, NDManager manager, byte[] params) {
+    private static void restore(EmotionNetwork net, NDManager manager, byte[] params) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(params))) {
             net.loadParameters(manager, in);
         } catch (IOException | MalformedModelException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.emofuse.fusion.Emotion;
 import io.emofuse.fusion.bundle.ModelBundle;
+import io.emofuse.fusion.input.AcousticInput;
 import io.emofuse.models.ModelStore;
 import io.emofuse.training.data.FeatureCache;
 import io.emofuse.training.data.FeaturePipeline;
@@ -38,9 +39,19 @@ public final class PredictService {
 
     /** Returns the number of rows written. */
     public int predict(ModelBundle bundle, Path manifestFile, Path outCsv, TextSource source, Path cacheDir) throws IOException {
+        return predict(bundle, manifestFile, outCsv, source, cacheDir, null);
+    }
+
+    /**
+     * As above; {@code maxSeconds} (null = as the model was trained) evaluates on the first that many
+     * seconds of each utterance (0 = the whole utterance).
+     */
+    public int predict(ModelBundle bundle, Path manifestFile, Path outCsv, TextSource source, Path cacheDir, Double maxSeconds)
+            throws IOException {
         Manifest manifest = ManifestReader.read(manifestFile);
+        AcousticInput acoustic = bundle.acousticInput().map(a -> maxSeconds == null ? a : a.withMaxSeconds(maxSeconds)).orElse(null);
         FeatureTable f = new FeaturePipeline(new FeatureCache(cacheDir), store, threads, progress)
-                .build(manifest.rows(), bundle.acousticInput().orElse(null), bundle.textInput().orElse(null), source);
+                .build(manifest.rows(), acoustic, bundle.textInput().orElse(null), source);
         List<Emotion> pred = bundle.model().predictAll(f.acoustic(), f.text());
         List<String> classes = bundle.description().categories();
         boolean transcripts = false;

@@ -56,11 +56,24 @@ public final class TrainService {
     }
 
     public Result train(TrainConfig cfg, Path configFile, Path manifestFile, Path out) throws IOException {
+        return train(cfg, configFile, manifestFile, out, null);
+    }
+
+    /**
+     * As above; {@code evalMaxSeconds} (null = as configured) scores the test rows on the acoustic
+     * features of their first that many seconds (training and dev rows stay as configured).
+     */
+    public Result train(TrainConfig cfg, Path configFile, Path manifestFile, Path out, Double evalMaxSeconds) throws IOException {
         Manifest manifest = ManifestReader.read(manifestFile);
         Path cacheDir = configFile.toAbsolutePath().getParent().resolve(cfg.features.cache).normalize();
-        FeatureTable features = new FeaturePipeline(new FeatureCache(cacheDir), store, threads, progress)
-                .build(manifest.rows(), cfg.acousticInput(), cfg.textInput(), TextSource.of(cfg.features.textSource));
-        LabelledData data = Datasets.labelled(manifest, features);
+        FeaturePipeline pipeline = new FeaturePipeline(new FeatureCache(cacheDir), store, threads, progress);
+        TextSource source = TextSource.of(cfg.features.textSource);
+        FeatureTable features = pipeline.build(manifest.rows(), cfg.acousticInput(), cfg.textInput(), source);
+        LabelledData data = Datasets.augmented(Datasets.labelled(manifest, features), pipeline, cfg.acousticInput(),
+                cfg.augmentations());
+        LabelledData eval = evalMaxSeconds == null || cfg.acousticInput() == null ? data
+                : Datasets.labelled(manifest, pipeline.build(manifest.rows(), cfg.acousticInput().withMaxSeconds(evalMaxSeconds),
+                        cfg.textInput(), source));
         boolean splitColumn = manifest.rows().stream().anyMatch(r -> r.split() != null);
         Fold fold = splitColumn ? Splitter.split(new SplitSpec("manifest", 0, 0.2, 0), manifest.rows()).get(0)
                 : new Fold("all", IntStream.range(0, manifest.rows().size()).toArray(), new int[0], new int[0]);
@@ -71,7 +84,10 @@ public final class TrainService {
                 metrics.put("dev", score(cfg, data, fold.dev(), model));
             }
             if (fold.test().length > 1) {
-                metrics.put("test", score(cfg, data, fold.test(), model));
+                metrics.put("test", score(cfg, eval, fold.test(), model));
+                if (evalMaxSeconds != null) {
+                    metrics.put("test_max_seconds", evalMaxSeconds);
+                }
             }
             Map<String, Object> curves = new LinkedHashMap<>();
             model.curves().forEach((k, v) -> curves.put(k, Map.of("train_loss", v.trainLoss(), "dev_score", v.devScore(),

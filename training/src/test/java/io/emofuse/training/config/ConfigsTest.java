@@ -48,6 +48,35 @@ class ConfigsTest {
         assertEquals(FusionStrategy.CONCAT, mtl2.strategyValue());
     }
 
+    /** configs/seeds: every experiment (one per seed table) and every model config loads. */
+    @Test
+    void seedTableConfigsLoad() throws Exception {
+        List<Path> experiments;
+        try (Stream<Path> s = Files.list(CONFIGS.resolve("seeds"))) {
+            experiments = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertTrue(experiments.size() >= 10, "seed tables: " + experiments);
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (Path f : experiments) {
+            ExperimentConfig.Loaded e = ExperimentConfig.load(f);
+            assertFalse(e.models().isEmpty(), f.toString());
+            e.config().models.forEach(m -> used.add(Path.of(m).getFileName().toString()));
+        }
+        try (Stream<Path> s = Files.list(CONFIGS.resolve("seeds/models"))) {
+            for (Path m : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                TrainConfig.load(m).validate();
+                assertTrue(used.contains(m.getFileName().toString()), m + " is in no seed table");
+            }
+        }
+        TrainConfig mta = TrainConfig.load(CONFIGS.resolve("seeds/models/att-mt-a-dnn.yaml"));
+        assertEquals("mt_a_dnn", mta.model.architectureSpec().type());
+        assertEquals(List.of(128), mta.model.architectureSpec().hidden());
+        assertTrue(mta.model.binaryHeads);
+        TrainConfig lstm = TrainConfig.load(CONFIGS.resolve("seeds/models/tess-s2-ser170.yaml"));
+        assertEquals(256, lstm.training.batchSize);
+        assertEquals(3.0, TrainConfig.load(CONFIGS.resolve("seeds/models/cnn-logmel-mt-3s.yaml")).acousticInput().maxSeconds());
+    }
+
     @Test
     void experimentWithSpeakerSubsetAndOverrides(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("exp.yaml");
