@@ -45,7 +45,8 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo
 echo "# $files files ($nfiles distinct, each $repeat x), $audio_s s of audio; rounds=$rounds"
 
 spark() {   # spark <class> <args...>
-  java -Xmx3g -Dspark.master='local[2]' -Dspark.ui.enabled=false -Dspark.driver.host=127.0.0.1 \
+  # The GC the ./emofuse launcher uses, so the two differ only in Spark itself.
+  java -Xmx3g -XX:+UseSerialGC -Dspark.master='local[2]' -Dspark.ui.enabled=false -Dspark.driver.host=127.0.0.1 \
     -Dspark.driver.bindAddress=127.0.0.1 -Dlog4j2.level=warn \
     $(sed -n 's:.*<emofuse.test.argLine>\(.*\)</emofuse.test.argLine>.*:\1:p' spark/pom.xml) \
     -cp "$cp" "$@"
