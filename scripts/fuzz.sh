@@ -10,7 +10,8 @@
 # writes the input into the target's src/test/resources/**/<Class>Inputs/<method>/ directory,
 # where `mvn verify` replays it as a regression test once the parser is fixed (commit it).
 # Working corpora grow in <module>/.cifuzz-corpus/ (git-ignored); logs go to target/fuzz/.
-# MVN_FLAGS adds Maven flags (e.g. -o); the modules' dependencies must resolve (.ci/run's verify
+# FUZZ_RUNS=N stops each target after N executions instead (libFuzzer's -runs; the seconds then
+# only cap the time). MVN_FLAGS adds Maven flags (e.g. -o); the modules' dependencies must resolve (.ci/run's verify
 # has built them; -am rebuilds the upstream modules of each target's module).
 set -uo pipefail
 secs="${1:-8}"
@@ -23,6 +24,7 @@ targets=(
   "training io.emofuse.training.manifest.ManifestReaderFuzzTest#csv"
   "training io.emofuse.training.manifest.ManifestReaderFuzzTest#jsonl"
   "server io.emofuse.server.fuzz.BatchScorerFuzzTest#score"
+  "server io.emofuse.server.fuzz.BatchScorerFuzzTest#parse"
   "server io.emofuse.server.fuzz.StreamProtocolFuzzTest#emofuse"
   "server io.emofuse.server.fuzz.StreamProtocolFuzzTest#vosk"
   "server io.emofuse.server.fuzz.ServerConfigFuzzTest#yaml"
@@ -50,7 +52,8 @@ for t in "${targets[@]}"; do
   mvn -B ${MVN_FLAGS:-} test -pl "$module" -am -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
       -Djazzer.instrument='io.emofuse.**,com.fasterxml.jackson.**,org.yaml.snakeyaml.**' \
       -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1="-max_total_time=$secs" \
-      -Djazzer.internal.arg.2=-timeout=10 -Djazzer.internal.arg.3=-print_final_stats=1 >"$log" 2>&1
+      -Djazzer.internal.arg.2=-timeout=10 -Djazzer.internal.arg.3=-print_final_stats=1 \
+      ${FUZZ_RUNS:+-Djazzer.internal.arg.4=-runs=$FUZZ_RUNS} >"$log" 2>&1
   rc=$?
   took=$(( $(date +%s) - start ))
   runs=$(grep -a -o 'stat::number_of_executed_units: *[0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')

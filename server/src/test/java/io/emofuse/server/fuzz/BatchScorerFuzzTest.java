@@ -33,21 +33,34 @@ class BatchScorerFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long LINE_NO = 7;
-    private static final BatchScorer SCORER = scorer();
+    /** Scorers are made on first use: Jazzer fuzzes one method per JVM and each loads Vosk. */
+    private static final class WithAudio {
+        static final BatchScorer SCORER = scorer(true);
+    }
 
-    private static BatchScorer scorer() {
+    private static final class TextOnly {
+        static final BatchScorer SCORER = scorer(false);
+    }
+
+    private static BatchScorer scorer(boolean withAudio) {
         try {
             // Under target/, not /tmp: a fuzzing JVM that is killed leaves nothing outside the build.
-            Path root = Files.createDirectories(Path.of("target", "fuzz-files", "audio-root"));
+            Path root = Files.createDirectories(Path.of("target", "fuzz-files", withAudio ? "audio-root" : "empty-root"));
+            if (!withAudio) {
+                return new BatchScorer(load(), new AudioRoots(List.of(root)));
+            }
             write(root.resolve("a.wav"), wav(16_000, 1_600));   // 0.1 s at 16 kHz: short, ASR dominates a run
             write(root.resolve("b8k.wav"), wav(8_000, 800));    // 0.1 s at 8 kHz: resampled
             write(root.resolve("bad.wav"), "not a wav file".getBytes(StandardCharsets.US_ASCII));
-            EmotionAnalyzer analyzer = ComponentLoader.load(
-                    ServerConfig.defaults().with(Map.of("max_streams", 1, "workers", 1)), ModelStore.fromEnvironment());
-            return new BatchScorer(analyzer, new AudioRoots(List.of(root)));
+            return new BatchScorer(load(), new AudioRoots(List.of(root)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static EmotionAnalyzer load() {
+        return ComponentLoader.load(
+                ServerConfig.defaults().with(Map.of("max_streams", 1, "workers", 1)), ModelStore.fromEnvironment());
     }
 
     private static void write(Path p, byte[] bytes) throws IOException {
@@ -71,8 +84,23 @@ class BatchScorerFuzzTest {
     @DictionaryEntries({"dialogue_id", "turns", "turn_id", "speaker", "text", "audio", "start", "end", "a.wav",
             "b8k.wav", "bad.wav", "../", "null", "\"", "[", "]", "{", "}", ":"})
     void score(byte[] data) throws IOException {
+        check(WithAudio.SCORER, data);
+    }
+
+    /**
+     * The same property with an empty audio root: every audio reference fails fast (not found), so no
+     * input reaches Vosk and the JSONL parsing and validation get thousands of runs a second.
+     */
+    @FuzzTest(maxDuration = "10s")
+    @DictionaryEntries({"dialogue_id", "turns", "turn_id", "speaker", "text", "audio", "start", "end", "a.wav",
+            "../", "null", "\"", "[", "]", "{", "}", ":"})
+    void parse(byte[] data) throws IOException {
+        check(TextOnly.SCORER, data);
+    }
+
+    private static void check(BatchScorer scorer, byte[] data) throws IOException {
         String line = new String(data, StandardCharsets.UTF_8);
-        String out = SCORER.score(line, LINE_NO);
+        String out = scorer.score(line, LINE_NO);
         check(out.indexOf('\n') < 0 && out.indexOf('\r') < 0, "output is more than one line: " + out);
         JsonNode o = JSON.readTree(out);
         check(o != null && o.isObject(), "output is not a JSON object: " + out);
