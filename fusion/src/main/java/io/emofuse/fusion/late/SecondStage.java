@@ -29,11 +29,12 @@ public interface SecondStage {
     }
 
     static SecondStage load(String kind, Path dir) throws IOException {
-        return switch (kind.toLowerCase(Locale.ROOT)) {
+        SecondStage inner = switch (kind.toLowerCase(Locale.ROOT)) {
             case "svr" -> SvrStage.load(dir);
             case "linear" -> LinearStage.load(dir);
             case "mean" -> new MeanStage();
             default -> throw new IOException(dir + ": unknown late-fusion stage '" + kind + "'");
         };
+        return SpreadMatchedStage.loadAround(inner, dir);
     }
 }

@@ -125,6 +125,11 @@ public final class TrainConfig {
         public String stage = "svr";
         /** Folds for the out-of-fold predictions the second stage is trained on. */
         public int innerFolds = 5;
+        /**
+         * Map the stage's outputs to the training targets' mean and spread (SpreadMatchedStage): a
+         * regression stage shrinks weak predictions towards the mean, which costs CCC.
+         */
+        public boolean matchSpread = true;
     }
 
     public static final class Loss {

@@ -4,6 +4,7 @@ import io.emofuse.fusion.FusionStrategy;
 import io.emofuse.fusion.LateFusionModel;
 import io.emofuse.fusion.NeuralFusionModel;
 import io.emofuse.fusion.late.SecondStage;
+import io.emofuse.fusion.late.SpreadMatchedStage;
 import io.emofuse.fusion.nn.InputShape;
 import io.emofuse.fusion.nn.LabelScaler;
 import io.emofuse.fusion.nn.NetworkPredictor;
@@ -66,6 +67,9 @@ public final class ModelTrainer {
                 y[k] = scaler.toUnit(data.vad()[train[k]]);
             }
             stage = SecondStage.fit(stageKind, oof, y);
+            if (config.model.late.matchSpread) {
+                stage = SpreadMatchedStage.fit(stage, oof, y);
+            }
         }
         TrainedNetwork a = trainNetwork(spec(FusionStrategy.ACOUSTIC, data), data, scaler, train, dev, config.training.seed);
         TrainedNetwork t = trainNetwork(spec(FusionStrategy.TEXT, data), data, scaler, train, dev, config.training.seed);
