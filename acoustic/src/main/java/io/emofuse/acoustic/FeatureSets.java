@@ -17,13 +17,13 @@ import java.util.List;
 /**
  * The acoustic feature sets by id: the GeMAPS family ({@code egemaps}, {@code gemaps}, {@code hsf1},
  * {@code hsf2}) and the short-term sets of the source papers on a 25 ms / 10 ms grid ({@code mfcc},
- * {@code logmel}, {@code pyaa}, {@code pyaa_d}, {@code ser170}, {@code ser169}, {@code rnn31}) with the
+ * {@code logmel}, {@code pyaa}, {@code pyaa_d}, {@code ser170}, {@code ser169}, {@code ser128}, {@code rnn31}) with the
  * papers' functionals, and {@code *_hsf} ids giving mean + std where those differ (mfcc, logmel and rnn31
  * already are mean + std); see docs/feature-sets.md for each set's definition.
  */
 public final class FeatureSets {
     private static final List<String> IDS = List.of("egemaps", "gemaps", "hsf1", "hsf2",
-            "mfcc", "logmel", "pyaa", "pyaa_d", "ser170", "ser169", "rnn31",
+            "mfcc", "logmel", "pyaa", "pyaa_d", "ser170", "ser169", "ser128", "rnn31",
             "pyaa_hsf", "pyaa_d_hsf", "ser170_hsf", "ser169_hsf");
     private static final List<Functional> HSF = List.of(Functional.MEAN, Functional.STDDEV);
 
@@ -66,6 +66,7 @@ public final class FeatureSets {
             case "ser170_hsf" -> new ShortTermExtractor(id, () -> new LibrosaAnalyzer(ser170), HSF);
             case "ser169" -> new ShortTermExtractor(id, () -> new LibrosaAnalyzer(ser169), mean);
             case "ser169_hsf" -> new ShortTermExtractor(id, () -> new LibrosaAnalyzer(ser169), HSF);
+            case "ser128" -> new ShortTermExtractor(id, () -> new LibrosaAnalyzer(List.of(Block.MEL_POWER)), mean);
             case "rnn31" -> new ShortTermExtractor(id, Rnn31Analyzer::new, HSF);
             default -> null;
         };

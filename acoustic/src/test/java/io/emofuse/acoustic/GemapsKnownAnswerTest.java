@@ -121,7 +121,7 @@ class GemapsKnownAnswerTest {
     @Test
     void featureSetsKnowTheirIds() {
         assertEquals(List.of("egemaps", "gemaps", "hsf1", "hsf2", "mfcc", "logmel", "pyaa", "pyaa_d", "ser170", "ser169",
-                "rnn31", "pyaa_hsf", "pyaa_d_hsf", "ser170_hsf", "ser169_hsf"), FeatureSets.ids());
+                "ser128", "rnn31", "pyaa_hsf", "pyaa_d_hsf", "ser170_hsf", "ser169_hsf"), FeatureSets.ids());
         for (String id : FeatureSets.ids()) {
             assertEquals(id, FeatureSets.create(id).id());
         }

@@ -37,7 +37,8 @@ public final class NeuralFusionModel implements FusionModel, AutoCloseable {
         RawPrediction raw = network.predict(acoustic, text);
         List<Emotion> out = new ArrayList<>(raw.vad().length);
         for (int i = 0; i < raw.vad().length; i++) {
-            out.add(Emotions.of(raw.vad()[i], raw.probabilities() == null ? null : raw.probabilities()[i], scaler, categories));
+            out.add(Emotions.of(raw.vad()[i], raw.probabilities() == null ? null : raw.probabilities()[i],
+                    raw.binary() == null ? null : raw.binary()[i], scaler, categories));
         }
         return out;
     }

@@ -55,7 +55,7 @@ public final class ExtractCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--set", required = true, paramLabel = "SET",
-            description = "Feature set: egemaps, gemaps, hsf1, hsf2, mfcc, logmel, pyaa, pyaa_d, ser170, ser169, rnn31, "
+            description = "Feature set: egemaps, gemaps, hsf1, hsf2, mfcc, logmel, pyaa, pyaa_d, ser170, ser169, ser128, rnn31, "
                     + "pyaa_hsf, pyaa_d_hsf, ser170_hsf or ser169_hsf (docs/feature-sets.md).")
     String set;
 

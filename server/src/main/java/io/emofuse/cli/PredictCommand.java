@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  Words from ASR even where the manifest has text (adds a transcript column):",
             "    emofuse predict --model models/late --data m.csv --out pred.csv --text-source asr",
             "",
-            "Output columns: utt_id,V,A,D [,category,p_CLASS...] [,transcript]. V, A, D are on the scale of",
+            "Output columns: utt_id,V,A,D [,category,p_CLASS...] [,p_valence_positive,p_activation_high]",
+            "[,transcript]. The p_valence/p_activation columns come from a model's binary heads. V, A, D are on the scale of",
             "the labels the model was trained on. A model trained with speaker-normalised acoustic",
             "features normalises within the manifest's speakers."})
 final class PredictCommand implements Callable<Integer> {

@@ -129,8 +129,14 @@ public final class EmotionModel implements AutoCloseable {
         return strategy;
     }
 
-    /** The model's acoustic row for 16 kHz audio. */
+    /**
+     * The model's acoustic row for 16 kHz audio: of its first {@code max_seconds} when the model was
+     * trained that way (the bundle records it), else of all of it.
+     */
     public float[] acousticRow(FeatureExtractor fx, Audio at16k) {
+        if (acoustic.maxSeconds() > 0) {
+            at16k = at16k.firstSeconds(acoustic.maxSeconds());
+        }
         if (acoustic.kind().equals("lld")) {
             return InputEncoding.segmentMeans(fx.lld(at16k), acoustic.steps(), fx.lldNames().size());
         }

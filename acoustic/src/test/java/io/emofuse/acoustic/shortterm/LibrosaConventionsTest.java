@@ -1,5 +1,6 @@
 package io.emofuse.acoustic.shortterm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.emofuse.acoustic.FeatureExtractor;
@@ -137,6 +138,8 @@ class LibrosaConventionsTest {
         double[] ser169 = FeatureSets.create("ser169").functionals(a);
         assertEquals(169, ser169.length);
         assertEquals(rms, ser169[168], 1e-12);
+        double[] ser128 = FeatureSets.create("ser128").functionals(a);
+        assertArrayEquals(java.util.Arrays.copyOf(v, BANDS), ser128, 0);
         assertEquals("zcr_mean", ser.functionalNames().get(168));
     }
 

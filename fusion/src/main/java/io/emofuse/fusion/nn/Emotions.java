@@ -13,6 +13,12 @@ public final class Emotions {
 
     /** Scales V, A, D back to the label scale; picks the most probable category when there are probabilities. */
     public static Emotion of(double[] unitVad, double[] probabilities, LabelScaler scaler, List<String> categories) {
+        return of(unitVad, probabilities, null, scaler, categories);
+    }
+
+    /** As above, with the binary heads' P(valence positive) and P(activation high) when not null. */
+    public static Emotion of(double[] unitVad, double[] probabilities, double[] binary, LabelScaler scaler,
+                             List<String> categories) {
         double[] vad = scaler == null ? new double[] {Double.NaN, Double.NaN, Double.NaN} : scaler.fromUnit(unitVad);
         String category = null;
         Map<String, Double> probs = new LinkedHashMap<>();
@@ -26,6 +32,12 @@ public final class Emotions {
             }
             category = categories.get(best);
         }
-        return new Emotion(vad[0], vad[1], vad[2], category, probs);
+        Map<String, Double> affect = null;
+        if (binary != null) {
+            affect = new LinkedHashMap<>();
+            affect.put(Emotion.VALENCE_POSITIVE, binary[0]);
+            affect.put(Emotion.ACTIVATION_HIGH, binary[1]);
+        }
+        return new Emotion(vad[0], vad[1], vad[2], category, probs, affect);
     }
 }

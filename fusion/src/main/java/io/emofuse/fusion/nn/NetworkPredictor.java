@@ -84,8 +84,20 @@ public final class NetworkPredictor implements AutoCloseable {
             NDList in = inputs(m, acoustic, text);
             NDList out = network.forward(new ParameterStore(m, false), in, false);
             double[][] vad = rows(out.get(0), n);
-            double[][] probs = out.size() > 1 ? rows(out.get(1).softmax(1), n) : null;
-            return new RawPrediction(vad, probs);
+            boolean hasCategories = network.spec().categories() > 0;
+            double[][] probs = hasCategories ? rows(out.get(1).softmax(1), n) : null;
+            double[][] binary = null;
+            if (network.spec().binaryHeads()) {
+                // Heads after the category's: valence (negative, positive), activation (low, high).
+                int v = hasCategories ? 2 : 1;
+                double[][] pv = rows(out.get(v).softmax(1), n);
+                double[][] pa = rows(out.get(v + 1).softmax(1), n);
+                binary = new double[n][];
+                for (int i = 0; i < n; i++) {
+                    binary[i] = new double[] {pv[i][1], pa[i][1]};
+                }
+            }
+            return new RawPrediction(vad, probs, binary);
         }
     }
 

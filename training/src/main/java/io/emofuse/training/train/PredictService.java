@@ -64,6 +64,10 @@ public final class PredictService {
             schema.addColumn("category");
             classes.forEach(c -> schema.addColumn("p_" + c));
         }
+        boolean binary = pred.stream().anyMatch(e -> !e.binary().isEmpty());
+        if (binary) {
+            schema.addColumn("p_" + Emotion.VALENCE_POSITIVE).addColumn("p_" + Emotion.ACTIVATION_HIGH);
+        }
         if (transcripts) {
             schema.addColumn("transcript");
         }
@@ -80,6 +84,10 @@ public final class PredictService {
                 for (String c : classes) {
                     m.put("p_" + c, round(e.probabilities().getOrDefault(c, 0.0)));
                 }
+            }
+            if (binary) {
+                m.put("p_" + Emotion.VALENCE_POSITIVE, round(e.binary().getOrDefault(Emotion.VALENCE_POSITIVE, Double.NaN)));
+                m.put("p_" + Emotion.ACTIVATION_HIGH, round(e.binary().getOrDefault(Emotion.ACTIVATION_HIGH, Double.NaN)));
             }
             if (transcripts) {
                 m.put("transcript", f.asr()[i] ? f.texts().get(i) : "");

@@ -209,6 +209,12 @@ class SeedNetworksTest {
                         for (String c : data.categories()) {
                             assertEquals(inMemory.get(i).probabilities().get(c), loaded.get(i).probabilities().get(c), 1e-6, arch);
                         }
+                        // The binary heads' probabilities travel with the prediction (and the bundle).
+                        assertEquals(cfg.model.binaryHeads ? 2 : 0, loaded.get(i).binary().size(), arch);
+                        for (var p : inMemory.get(i).binary().entrySet()) {
+                            assertTrue(p.getValue() > 0 && p.getValue() < 1, arch + " " + p);
+                            assertEquals(p.getValue(), loaded.get(i).binary().get(p.getKey()), 1e-6, arch);
+                        }
                     }
                 }
             }
@@ -262,6 +268,13 @@ class SeedNetworksTest {
             assertEquals(manifest.rows().size(), predict.predict(b, manifest.file(), first, TextSource.MANIFEST, cacheDir, 1.0));
             List<String> w = Files.readAllLines(whole);
             assertTrue(w.get(0).startsWith("utt_id,V,A,D,category,p_angry"), w.get(0));
+            assertTrue(w.get(0).endsWith(",p_valence_positive,p_activation_high"), w.get(0));
+            for (String line : w.subList(1, w.size())) {
+                String[] f = line.split(",");
+                for (String p : new String[] {f[f.length - 2], f[f.length - 1]}) {
+                    assertTrue(Double.parseDouble(p) >= 0 && Double.parseDouble(p) <= 1, line);
+                }
+            }
             assertNotEquals(w.subList(1, w.size()), Files.readAllLines(first).subList(1, w.size()));
         }
     }

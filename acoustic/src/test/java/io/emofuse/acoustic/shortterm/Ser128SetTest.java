@@ -1,0 +1,8 @@
+package io.emofuse.acoustic.shortterm;
+
+class Ser128SetTest extends ShortTermSetTestCase {
+    @Override
+    String id() {
+        return "ser128";
+    }
+}

@@ -1,0 +1,46 @@
+package io.emofuse.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.emofuse.acoustic.FeatureExtractor;
+import io.emofuse.acoustic.FeatureSets;
+import io.emofuse.audio.Audio;
+import io.emofuse.fusion.Emotion;
+import io.emofuse.fusion.input.AcousticInput;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EmotionModelTest {
+
+    /** 3 s: a 150 Hz tone for the first second, then a rising 220-400 Hz sweep (the two parts differ). */
+    private static Audio threeSeconds() {
+        float[] x = new float[3 * 16_000];
+        double phase = 0;
+        for (int i = 0; i < x.length; i++) {
+            double f = i < 16_000 ? 150 : 220 + 180.0 * (i - 16_000) / (x.length - 16_000);
+            phase += 2 * Math.PI * f / 16_000;
+            x[i] = (float) (0.3 * Math.sin(phase) + 0.1 * Math.sin(3 * phase));
+        }
+        return new Audio(x, 16_000, "three-seconds");
+    }
+
+    private static EmotionModel model(double maxSeconds) {
+        return EmotionModel.of("m", (a, t) -> new Emotion(0, 0, 0, null, Map.of()),
+                new AcousticInput("egemaps", "functionals", 0, false, maxSeconds), null, List.of());
+    }
+
+    /** A bundle trained on the first N seconds is served the first N seconds, as predict does. */
+    @Test
+    void aModelTrainedOnTheFirstSecondsIsServedTheFirstSeconds() {
+        FeatureExtractor fx = FeatureSets.create("egemaps");
+        Audio audio = threeSeconds();
+        float[] firstSecond = model(0).acousticRow(fx, audio.firstSeconds(1.0));
+        float[] whole = model(0).acousticRow(fx, audio);
+        assertFalse(Arrays.equals(firstSecond, whole), "the two halves must differ for this test to mean anything");
+        assertArrayEquals(firstSecond, model(1.0).acousticRow(fx, audio));
+        assertArrayEquals(whole, model(0).acousticRow(fx, audio));
+    }
+}
