@@ -25,8 +25,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -188,38 +186,15 @@ public final class ServerBenchmark {
         Thread.sleep(index * 97L % 1000); // spread the clients' phases
         for (int k = index; System.nanoTime() < end; k++) {
             byte[] pcm = utterances.get(k % utterances.size());
-            CompletableFuture<Long> finalAt = new CompletableFuture<>();
-            CompletableFuture<Void> closed = new CompletableFuture<>();
-            WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/v1/stream"),
-                    new WebSocket.Listener() {
-                        final StringBuilder text = new StringBuilder();
-
-                        @Override
-                        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                            text.append(data);
-                            if (last) {
-                                if (text.indexOf("\"type\":\"final\"") >= 0) {
-                                    finalAt.complete(System.nanoTime());
-                                }
-                                text.setLength(0);
-                            }
-                            w.request(1);
-                            return null;
-                        }
-
-                        @Override
-                        public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
-                            finalAt.complete(System.nanoTime()); // a silent utterance has no final
-                            closed.complete(null);
-                            return null;
-                        }
-                    }).get(10, TimeUnit.SECONDS);
+            FinalTimer timer = new FinalTimer();
+            WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/v1/stream"), timer)
+                    .get(10, TimeUnit.SECONDS);
             paced(pcm, b -> ws.sendBinary(ByteBuffer.wrap(b), true).join());
             AUDIO.add(pcm.length / 32_000.0);
             long eof = System.nanoTime();
             ws.sendText("{\"type\":\"eof\"}", true).join();
-            long got = finalAt.get(60, TimeUnit.SECONDS);
-            closed.get(60, TimeUnit.SECONDS);
+            timer.closed.get(60, TimeUnit.SECONDS);
+            long got = timer.finalAt.getNow(timer.closedAt()); // a silent utterance has no final: its close counts
             lat.add((got - eof) / 1e6);
         }
         return lat;

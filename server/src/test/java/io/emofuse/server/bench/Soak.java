@@ -17,8 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -156,41 +154,11 @@ final class Soak {
 
     /** One utterance on its own connection; eof-to-final latency in ms (null when nothing was heard). */
     private Double oneUtterance(byte[] pcm) throws Exception {
-        CompletableFuture<Long> finalAt = new CompletableFuture<>();
-        CompletableFuture<Integer> closed = new CompletableFuture<>();
-        StringBuilder error = new StringBuilder();
+        FinalTimer timer = new FinalTimer();
         WebSocket ws;
         try {
-            ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + plan.port() + "/v1/stream"),
-                    new WebSocket.Listener() {
-                        final StringBuilder text = new StringBuilder();
-
-                        @Override
-                        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                            text.append(data);
-                            if (last) {
-                                if (text.indexOf("\"type\":\"final\"") >= 0) {
-                                    finalAt.complete(System.nanoTime());
-                                } else if (text.indexOf("\"type\":\"error\"") >= 0) {
-                                    error.append(text);
-                                }
-                                text.setLength(0);
-                            }
-                            w.request(1);
-                            return null;
-                        }
-
-                        @Override
-                        public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
-                            closed.complete(code);
-                            return null;
-                        }
-
-                        @Override
-                        public void onError(WebSocket w, Throwable t) {
-                            closed.completeExceptionally(t);
-                        }
-                    }).get(30, TimeUnit.SECONDS);
+            ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + plan.port() + "/v1/stream"), timer)
+                    .get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException h && h.getResponse().statusCode() == 503) {
                 throw new Refused(h.getResponse().headers().firstValue("Retry-After").map(Integer::valueOf).orElse(null));
@@ -200,11 +168,11 @@ final class Soak {
         ServerBenchmark.paced(pcm, b -> ws.sendBinary(ByteBuffer.wrap(b), true).join());
         long eof = System.nanoTime();
         ws.sendText("{\"type\":\"eof\"}", true).join();
-        int code = closed.get(120, TimeUnit.SECONDS);
-        if (code != 1000 || !error.isEmpty()) {
-            throw new IllegalStateException("close " + code + " " + error);
+        int code = timer.closed.get(120, TimeUnit.SECONDS);
+        if (code != 1000 || !timer.error.isEmpty()) {
+            throw new IllegalStateException("close " + code + " " + timer.error);
         }
-        return finalAt.isDone() ? (finalAt.get() - eof) / 1e6 : null;
+        return timer.finalAt.isDone() ? (timer.finalAt.get() - eof) / 1e6 : null;
     }
 
     private HttpResponse<String> analyze() throws IOException, InterruptedException {
