@@ -2,10 +2,10 @@
 # Coverage-guided fuzzing (Jazzer) of every parser that takes outside bytes; docs/reliability.md.
 #
 #   scripts/fuzz.sh [seconds-per-target] [name-filter]
-#   FUZZ_EXCLUDE=BatchScorer scripts/fuzz.sh 5     (CI: every target but the slow Vosk-bound one)
+#   FUZZ_EXCLUDE='BatchScorerFuzzTest#score' scripts/fuzz.sh 8   (CI: every target but the slow Vosk-bound one)
 #
 # Runs each @FuzzTest with JAZZER_FUZZ=1 for the given seconds (default 8: CI's minute for the 7
-# targets). Jazzer allows one fuzz test per JVM, so each target is its own Maven run. Exit status
+# targets it fuzzes of the 8). Jazzer allows one fuzz test per JVM, so each target is its own Maven run. Exit status
 # 1 when any target finds a crash, hang (> 10 s on one input) or out-of-memory error: Jazzer then
 # writes the input into the target's src/test/resources/**/<Class>Inputs/<method>/ directory,
 # where `mvn verify` replays it as a regression test once the parser is fixed (commit it).
