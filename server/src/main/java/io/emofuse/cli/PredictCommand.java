@@ -1,8 +1,9 @@
 package io.emofuse.cli;
 
-import io.emofuse.fusion.bundle.ModelBundle;
+import io.emofuse.fusion.bundle.LoadedModel;
 import io.emofuse.fusion.nn.Devices;
 import io.emofuse.models.ModelStore;
+import io.emofuse.server.EmotionModelLocator;
 import io.emofuse.training.data.TextSource;
 import io.emofuse.training.train.PredictService;
 import java.io.IOException;
@@ -19,11 +20,14 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Predict V, A, D (and the category, when the model has that head) for every row of a manifest.",
         footer = {"", "Examples:",
             "  emofuse predict --model models/concat --data ../shared/data/emobank-speech/manifest.csv --out pred.csv",
+            "  The shipped model; rows with text only get V/A/D from the words, rows with audio only a transcript:",
+            "    emofuse predict --model default --data m.csv --out pred.csv",
             "  Words from ASR even where the manifest has text (adds a transcript column):",
             "    emofuse predict --model models/late --data m.csv --out pred.csv --text-source asr",
             "",
             "Output columns: utt_id,V,A,D [,category,p_CLASS...] [,p_valence_positive,p_activation_high]",
-            "[,transcript]. The p_valence/p_activation columns come from a model's binary heads. V, A, D are on the scale of",
+            "[,transcript] [,modalities]. The p_valence/p_activation columns come from a model's binary heads;",
+            "modalities (audio, text, text(asr), joined by +) from models that score one modality alone. V, A, D are on the scale of",
             "the labels the model was trained on. A model trained with speaker-normalised acoustic",
             "features normalises within the manifest's speakers."})
 final class PredictCommand implements Callable<Integer> {
@@ -31,7 +35,9 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model bundle folder (from 'emofuse train').")
+    @Option(names = "--model", defaultValue = EmotionModelLocator.DEFAULT, paramLabel = "NAME|DIR",
+            description = "Model: a bundle folder (from 'emofuse train'), a composite folder, or a catalogued name "
+                    + "(default: ${DEFAULT-VALUE}, the shipped model).")
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "MANIFEST", description = "Manifest, CSV or JSONL.")
@@ -61,7 +67,7 @@ final class PredictCommand implements Callable<Integer> {
         ModelStore store = ModelStore.fromEnvironment();
         Path cacheDir = cache != null ? cache : store.home().resolve("cache");
         int n;
-        try (ModelBundle bundle = ModelBundle.load(model, Devices.choose(device));
+        try (LoadedModel bundle = LoadedModel.open(EmotionModelLocator.locate(model, store), Devices.choose(device));
              TrainingProgress progress = run.progress()) {
             n = new PredictService(store, run.threads, progress)
                     .predict(bundle, data, out, TextSource.of(textSource), cacheDir, maxSeconds);

@@ -121,9 +121,9 @@ public final class EmotionAnalyzer implements AutoCloseable {
     }
 
     /** Modality names in {@link Analysis#modalities()}. */
-    public static final String AUDIO = "audio";
-    public static final String TEXT = "text";
-    public static final String TEXT_FROM_ASR = "text(asr)";
+    public static final String AUDIO = io.emofuse.fusion.Modalities.AUDIO;
+    public static final String TEXT = io.emofuse.fusion.Modalities.TEXT;
+    public static final String TEXT_FROM_ASR = io.emofuse.fusion.Modalities.TEXT_FROM_ASR;
 
     /** Emotion, the modalities it came from ({@link #AUDIO}, {@link #TEXT}) and the time each stage took. */
     public record Scored(Emotion emotion, List<String> modalities, double acousticMs, double textMs, double fusionMs) {

@@ -4,8 +4,7 @@ import io.emofuse.acoustic.FeatureExtractor;
 import io.emofuse.audio.Audio;
 import io.emofuse.fusion.Emotion;
 import io.emofuse.fusion.FusionModel;
-import io.emofuse.fusion.bundle.CompositeBundle;
-import io.emofuse.fusion.bundle.ModelBundle;
+import io.emofuse.fusion.bundle.LoadedModel;
 import io.emofuse.fusion.input.AcousticInput;
 import io.emofuse.fusion.input.InputEncoding;
 import io.emofuse.fusion.input.SpeakerAdaptation;
@@ -53,20 +52,13 @@ public final class EmotionModel implements AutoCloseable {
         this.owner = owner;
     }
 
-    /** A trained bundle directory (bundle.json and its parameter files). */
+    /** A trained bundle directory (bundle.json and its parameter files) or a composite of two. */
     public static EmotionModel load(Path dir) throws IOException {
-        if (CompositeBundle.isComposite(dir)) {
-            CompositeBundle c = CompositeBundle.load(dir);
-            EmotionModel m = new EmotionModel(dir.toAbsolutePath().normalize().getFileName().toString(), dir,
-                    c.model(), c.acousticInput(), c.textInput(), c.categories(), "composite", c, true);
-            m.acousticPopulation = c.acousticPopulation().orElse(null);
-            return m;
-        }
-        ModelBundle b = ModelBundle.load(dir);
-        EmotionModel m = new EmotionModel(dir.toAbsolutePath().normalize().getFileName().toString(), dir, b.model(),
-                b.acousticInput().orElse(null), b.textInput().orElse(null), b.description().categories(),
-                String.valueOf(b.description().strategy()), b);
-        m.acousticPopulation = b.acousticPopulation().orElse(null);
+        LoadedModel l = LoadedModel.open(dir, null);
+        EmotionModel m = new EmotionModel(dir.toAbsolutePath().normalize().getFileName().toString(), dir, l.model(),
+                l.acousticInput().orElse(null), l.textInput().orElse(null), l.categories(), l.kind(), l,
+                l.modalitiesOptional());
+        m.acousticPopulation = l.acousticPopulation().orElse(null);
         return m;
     }
 

@@ -16,7 +16,7 @@ import java.util.Optional;
  * ({@link Description}) and the two bundle folders it names. This is the layout of the shipped
  * default model, whose text and voice parts come from different corpora (EmoBank, RAVDESS).
  */
-public final class CompositeBundle implements AutoCloseable {
+public final class CompositeBundle implements LoadedModel {
 
     public static final String DESCRIPTION = "composite.json";
 
@@ -51,6 +51,11 @@ public final class CompositeBundle implements AutoCloseable {
     }
 
     public static CompositeBundle load(Path dir) throws IOException {
+        return load(dir, null);
+    }
+
+    /** {@code device} null = the engine's default. */
+    public static CompositeBundle load(Path dir, ai.djl.Device device) throws IOException {
         Path file = dir.resolve(DESCRIPTION);
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(dir.toString(), null, "not a composite model (no " + DESCRIPTION + ")");
@@ -59,9 +64,9 @@ public final class CompositeBundle implements AutoCloseable {
         if (d.format() != 1) {
             throw new IOException(file + ": composite format " + d.format() + ", this emofuse reads 1");
         }
-        ModelBundle t = ModelBundle.load(dir.resolve(d.text()));
+        ModelBundle t = (ModelBundle) LoadedModel.open(dir.resolve(d.text()), device);
         try {
-            ModelBundle a = ModelBundle.load(dir.resolve(d.acoustic()));
+            ModelBundle a = (ModelBundle) LoadedModel.open(dir.resolve(d.acoustic()), device);
             if (t.textInput().isEmpty() || a.acousticInput().isEmpty()) {
                 a.close();
                 throw new IOException(file + ": '" + d.text() + "' must be a text bundle and '" + d.acoustic()
@@ -82,26 +87,41 @@ public final class CompositeBundle implements AutoCloseable {
         return description;
     }
 
+    @Override
     public ModalityWeightedFusion model() {
         return model;
     }
 
-    public TextInput textInput() {
-        return text.textInput().orElseThrow();
+    @Override
+    public Optional<TextInput> textInput() {
+        return text.textInput();
     }
 
-    public AcousticInput acousticInput() {
-        return acoustic.acousticInput().orElseThrow();
+    @Override
+    public Optional<AcousticInput> acousticInput() {
+        return acoustic.acousticInput();
     }
 
-    /** The acoustic bundle's categories (the text bundle has none). */
     /** The acoustic part's training population statistics; see {@link ModelBundle#acousticPopulation()}. */
+    @Override
     public Optional<io.emofuse.fusion.nn.Normaliser> acousticPopulation() {
         return acoustic.acousticPopulation();
     }
 
+    /** The acoustic bundle's categories (the text bundle has none). */
+    @Override
     public List<String> categories() {
         return acoustic.description().categories();
+    }
+
+    @Override
+    public boolean modalitiesOptional() {
+        return true;
+    }
+
+    @Override
+    public String kind() {
+        return "composite";
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,7 +36,7 @@ import java.util.Optional;
  * where the acoustic row comes from {@link #acousticInput()}'s feature set and the text row from
  * {@link #textInput()}'s embedder (see {@link io.emofuse.fusion.input.InputEncoding}).
  */
-public final class ModelBundle implements AutoCloseable {
+public final class ModelBundle implements LoadedModel {
 
     static {
         OfflineGuard.enforce();
@@ -130,11 +131,28 @@ public final class ModelBundle implements AutoCloseable {
         return description;
     }
 
+    @Override
     public FusionModel model() {
         return model;
     }
 
+    @Override
+    public List<String> categories() {
+        return description.categories();
+    }
+
+    @Override
+    public boolean modalitiesOptional() {
+        return false;
+    }
+
+    @Override
+    public String kind() {
+        return String.valueOf(description.strategy());
+    }
+
     /** The acoustic features the model takes; empty for a text-only model. */
+    @Override
     public Optional<AcousticInput> acousticInput() {
         return Optional.ofNullable(description.acousticInput());
     }
@@ -144,6 +162,7 @@ public final class ModelBundle implements AutoCloseable {
      * bundle's networks) for a model on utterance functionals; empty for a text-only model, a
      * sequence model, or one trained on per-speaker statistics.
      */
+    @Override
     public Optional<io.emofuse.fusion.nn.Normaliser> acousticPopulation() {
         AcousticInput in = description.acousticInput();
         if (in == null || in.speakerNormalised() || !in.kind().equals("functionals")) {
@@ -154,6 +173,7 @@ public final class ModelBundle implements AutoCloseable {
     }
 
     /** The text embedding the model takes; empty for an acoustic-only model. */
+    @Override
     public Optional<TextInput> textInput() {
         return Optional.ofNullable(description.textInput());
     }

@@ -59,13 +59,22 @@ public final class FeaturePipeline {
     /** Inputs for every row; null {@code acoustic}/{@code text} skips that modality. */
     public FeatureTable build(List<ManifestRow> rows, AcousticInput acoustic, TextInput text, TextSource source)
             throws IOException {
+        return build(rows, acoustic, text, source, false);
+    }
+
+    /**
+     * As above; with {@code audioOptional} a row without a {@code wav} gets a null acoustic row (for a
+     * model that scores such rows from their text) instead of an error.
+     */
+    public FeatureTable build(List<ManifestRow> rows, AcousticInput acoustic, TextInput text, TextSource source,
+                              boolean audioOptional) throws IOException {
         String[] audioHash = new String[rows.size()];
         boolean needAudio = acoustic != null || (text != null && rows.stream().anyMatch(r -> needsAsr(r, source)));
         if (needAudio) {
             for (int i = 0; i < rows.size(); i++) {
                 ManifestRow r = rows.get(i);
                 if (r.wav() == null) {
-                    if (acoustic != null || source == TextSource.ASR) {
+                    if ((acoustic != null && !audioOptional) || (text != null && source == TextSource.ASR)) {
                         throw new IllegalArgumentException("line " + r.line() + " (" + r.uttId()
                                 + "): no wav, but the model needs " + (acoustic != null ? "acoustic features" : "ASR"));
                     }
@@ -117,14 +126,19 @@ public final class FeaturePipeline {
         String key = spec.cacheKey() + (recipe == null ? "" : "/augment " + recipe);
         float[][] out = new float[rows.size()][];
         List<Integer> todo = new ArrayList<>();
+        int absent = 0;
         for (int i = 0; i < rows.size(); i++) {
+            if (hash[i] == null) {
+                absent++; // no audio: a null row (build with audioOptional)
+                continue;
+            }
             out[i] = cache.vector("acoustic", hash[i], key).orElse(null);
             if (out[i] == null) {
                 todo.add(i);
             }
         }
-        int cached = rows.size() - todo.size();
-        progress.update("acoustic " + key, cached, rows.size());
+        int cached = rows.size() - todo.size() - absent;
+        progress.update("acoustic " + key, cached, rows.size() - absent);
         if (!todo.isEmpty()) {
             ThreadLocal<FeatureExtractor> fx = ThreadLocal.withInitial(() -> FeatureSets.create(spec.featureSet()));
             parallel(todo, i -> {
@@ -142,10 +156,12 @@ public final class FeaturePipeline {
                         : InputEncoding.vector(x.functionals(audio));
                 cache.putVector("acoustic", hash[i], key, v);
                 out[i] = v;
-            }, "acoustic " + key, cached, rows.size());
+            }, "acoustic " + key, cached, rows.size() - absent);
         }
-        if (spec.speakerNormalised()) {
+        if (spec.speakerNormalised() && absent == 0) {
             speakerNormalise(rows, out, spec.kind().equals("lld") ? out[0].length / spec.steps() : out[0].length);
+        } else if (spec.speakerNormalised()) {
+            throw new IllegalArgumentException("a model on per-speaker normalised features needs audio on every row");
         }
         return out;
     }

@@ -1,9 +1,11 @@
 package io.emofuse.training.train;
 
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.emofuse.fusion.Emotion;
-import io.emofuse.fusion.bundle.ModelBundle;
+import io.emofuse.fusion.Modalities;
+import io.emofuse.fusion.bundle.LoadedModel;
 import io.emofuse.fusion.input.AcousticInput;
 import io.emofuse.models.ModelStore;
 import io.emofuse.training.data.FeatureCache;
@@ -38,7 +40,7 @@ public final class PredictService {
     }
 
     /** Returns the number of rows written. */
-    public int predict(ModelBundle bundle, Path manifestFile, Path outCsv, TextSource source, Path cacheDir) throws IOException {
+    public int predict(LoadedModel bundle, Path manifestFile, Path outCsv, TextSource source, Path cacheDir) throws IOException {
         return predict(bundle, manifestFile, outCsv, source, cacheDir, null);
     }
 
@@ -46,14 +48,24 @@ public final class PredictService {
      * As above; {@code maxSeconds} (null = as the model was trained) evaluates on the first that many
      * seconds of each utterance (0 = the whole utterance).
      */
-    public int predict(ModelBundle bundle, Path manifestFile, Path outCsv, TextSource source, Path cacheDir, Double maxSeconds)
+    public int predict(LoadedModel bundle, Path manifestFile, Path outCsv, TextSource source, Path cacheDir, Double maxSeconds)
             throws IOException {
         Manifest manifest = ManifestReader.read(manifestFile);
         AcousticInput acoustic = bundle.acousticInput().map(a -> maxSeconds == null ? a : a.withMaxSeconds(maxSeconds)).orElse(null);
+        boolean optional = bundle.modalitiesOptional();
         FeatureTable f = new FeaturePipeline(new FeatureCache(cacheDir), store, threads, progress)
-                .build(manifest.rows(), acoustic, bundle.textInput().orElse(null), source);
-        List<Emotion> pred = bundle.model().predictAll(f.acoustic(), f.text());
-        List<String> classes = bundle.description().categories();
+                .build(manifest.rows(), acoustic, bundle.textInput().orElse(null), source, optional);
+        float[][] text = f.text();
+        if (optional && text != null) {
+            // A model that scores one modality alone gets no text row for empty words (silence through ASR).
+            for (int i = 0; i < text.length; i++) {
+                if (f.texts().get(i) == null || f.texts().get(i).isBlank()) {
+                    text[i] = null;
+                }
+            }
+        }
+        List<Emotion> pred = bundle.model().predictAll(f.acoustic(), text);
+        List<String> classes = bundle.categories();
         boolean transcripts = false;
         for (boolean b : f.asr()) {
             transcripts |= b;
@@ -70,6 +82,9 @@ public final class PredictService {
         }
         if (transcripts) {
             schema.addColumn("transcript");
+        }
+        if (optional) {
+            schema.addColumn("modalities");
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < pred.size(); i++) {
@@ -92,12 +107,29 @@ public final class PredictService {
             if (transcripts) {
                 m.put("transcript", f.asr()[i] ? f.texts().get(i) : "");
             }
+            if (optional) {
+                m.put("modalities", modalities(f, text, i));
+            }
             rows.add(m);
         }
         Path parent = outCsv.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        new CsvMapper().writer(schema.build()).writeValue(outCsv.toFile(), rows);
+        // Quotes only where CSV needs them (by default Jackson also quotes values holding '+' or an apostrophe).
+        new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writer(schema.build())
+                .writeValue(outCsv.toFile(), rows);
         return rows.size();
+    }
+
+    /** What row i's emotion came from, as the server says it: audio, text, text(asr), joined by '+'. */
+    private static String modalities(FeatureTable f, float[][] text, int i) {
+        List<String> used = new ArrayList<>(2);
+        if (f.acoustic() != null && f.acoustic()[i] != null) {
+            used.add(Modalities.AUDIO);
+        }
+        if (text != null && text[i] != null) {
+            used.add(f.asr()[i] ? Modalities.TEXT_FROM_ASR : Modalities.TEXT);
+        }
+        return String.join("+", used);
     }
 
     private static Object round(double v) {

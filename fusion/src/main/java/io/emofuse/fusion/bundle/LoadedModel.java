@@ -1,0 +1,50 @@
+package io.emofuse.fusion.bundle;
+
+import ai.djl.Device;
+import io.emofuse.fusion.FusionModel;
+import io.emofuse.fusion.input.AcousticInput;
+import io.emofuse.fusion.input.TextInput;
+import io.emofuse.fusion.nn.Normaliser;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An emotion model read from a folder: a training bundle ({@link ModelBundle}) or a composite of a
+ * text and an acoustic bundle ({@link CompositeBundle}, e.g. the shipped default). What predicting
+ * needs from either; {@link #open} is the one place that tells them apart.
+ */
+public interface LoadedModel extends AutoCloseable {
+
+    FusionModel model();
+
+    /** The acoustic features the model takes; empty for a text-only model. */
+    Optional<AcousticInput> acousticInput();
+
+    /** The text embedding the model takes; empty for an acoustic-only model. */
+    Optional<TextInput> textInput();
+
+    /** The categorical head's classes; empty without one. */
+    List<String> categories();
+
+    /** The training population's acoustic statistics, for online speaker adaptation; may be empty. */
+    Optional<Normaliser> acousticPopulation();
+
+    /** True when a row with audio only or text only is scored from that modality (composites). */
+    boolean modalitiesOptional();
+
+    /** {@code composite}, or the bundle's fusion strategy. */
+    String kind();
+
+    @Override
+    void close();
+
+    /** The model in {@code dir}; {@code device} null = the engine's default (a GPU when present). */
+    static LoadedModel open(Path dir, Device device) throws IOException {
+        if (CompositeBundle.isComposite(dir)) {
+            return CompositeBundle.load(dir, device);
+        }
+        return device == null ? ModelBundle.load(dir) : ModelBundle.load(dir, device);
+    }
+}
