@@ -52,7 +52,8 @@ public final class ComponentLoader {
             embedder = model != null && model.usesText() ? TextEmbedders.create(model.embedder(), store) : null;
             // Streams hold a recogniser each; REST and batch jobs need one per worker on top.
             asr = VoskTranscriber.open(store, null, config.maxStreams() + config.workers());
-            return new EmotionAnalyzer(new EmotionAnalyzer.Components(asr, acoustic, embedder, model));
+            return new EmotionAnalyzer(new EmotionAnalyzer.Components(asr, acoustic, embedder, model,
+                    config.speakerAdaptation()));
         } catch (RuntimeException e) {
             if (embedder != null) {
                 embedder.close();

@@ -25,9 +25,11 @@ public final class EmotionAnalyzer implements AutoCloseable {
 
     /**
      * The parts. {@code acoustic} and {@code text} may be null when no model needs them;
-     * {@code emotion} is null when the server runs without an emotion model.
+     * {@code emotion} is null when the server runs without an emotion model; {@code speakerAdaptation}
+     * is the configuration's {@code speaker_adaptation}.
      */
-    public record Components(VoskTranscriber asr, FeatureExtractor acoustic, TextEmbedder text, EmotionModel emotion) {
+    public record Components(VoskTranscriber asr, FeatureExtractor acoustic, TextEmbedder text, EmotionModel emotion,
+                             boolean speakerAdaptation) {
     }
 
     /** Milliseconds spent in each stage of one analysis (0 for a stage that did not run). */
@@ -174,11 +176,12 @@ public final class EmotionAnalyzer implements AutoCloseable {
 
     /**
      * Running statistics for one speaker's utterances (a stream; one speaker's turns in a
-     * dialogue), or null when the emotion model cannot use them; see {@link SpeakerAdaptation}.
+     * dialogue), or null when the emotion model cannot use them or the configuration turned them
+     * off ({@code speaker_adaptation: false}); see {@link SpeakerAdaptation}.
      */
     public SpeakerAdaptation newSpeaker() {
         EmotionModel m = parts.emotion();
-        return m == null ? null : m.newSpeakerAdaptation();
+        return m == null || !parts.speakerAdaptation() ? null : m.newSpeakerAdaptation();
     }
 
     /** A live ASR session for 16 kHz s16le PCM; throws AsrBusyException when all slots are used. */

@@ -44,6 +44,9 @@ import java.util.Map;
  * @param audioRoots           directories batch audio paths must stay inside
  * @param shutdownGraceS       how long shutdown waits for in-flight work
  * @param retryAfterS          the Retry-After a saturated server answers with
+ * @param speakerAdaptation    normalise each stream's (and each named dialogue speaker's) voice with
+ *                             their earlier utterances (SpeakerAdaptation); false: every utterance
+ *                             against the training population only, as /v1/analyze does
  */
 public record ServerConfig(String host, Integer port, Path model, String embedder, String features,
                            Integer workers, Long bodyLimitBytes, Double maxAudioSeconds, Integer maxStreams,
@@ -51,7 +54,7 @@ public record ServerConfig(String host, Integer port, Path model, String embedde
                            Integer streamIdleTimeoutS, Integer maxFrameBytes, Double maxRealtimeFactor,
                            Double rateGraceS, Double emotionIntervalS, List<String> apiKeys, String apiKeysEnv,
                            List<String> corsOrigins, List<Path> audioRoots, Integer shutdownGraceS,
-                           Integer retryAfterS) {
+                           Integer retryAfterS, Boolean speakerAdaptation) {
 
     public ServerConfig {
         host = host == null ? "0.0.0.0" : host;
@@ -79,6 +82,7 @@ public record ServerConfig(String host, Integer port, Path model, String embedde
         audioRoots = audioRoots == null ? List.of() : List.copyOf(audioRoots);
         shutdownGraceS = shutdownGraceS == null ? 30 : shutdownGraceS;
         retryAfterS = retryAfterS == null ? 5 : retryAfterS;
+        speakerAdaptation = speakerAdaptation == null ? Boolean.TRUE : speakerAdaptation;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
@@ -90,7 +94,7 @@ public record ServerConfig(String host, Integer port, Path model, String embedde
     /** All defaults. */
     public static ServerConfig defaults() {
         return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())

@@ -3,6 +3,7 @@ package io.emofuse.server.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,6 +50,10 @@ class SpeakerAwareScoringTest {
 
     /** The emotion of the last turn of a dialogue made of {@code turns}. */
     private static JsonNode lastEmotion(String... turns) throws Exception {
+        return lastEmotion(scorer, turns);
+    }
+
+    private static JsonNode lastEmotion(BatchScorer scorer, String... turns) throws Exception {
         JsonNode out = JSON.readTree(scorer.score("{\"dialogue_id\":\"d\",\"turns\":[" + String.join(",", turns) + "]}", 1));
         JsonNode last = out.get("turns").get(turns.length - 1);
         assertNotNull(last.get("emotion"), last.toString());
@@ -65,6 +70,17 @@ class SpeakerAwareScoringTest {
         JsonNode alone = lastEmotion(turn(FILES[2], "A"));
         JsonNode afterTwo = lastEmotion(turn(FILES[0], "A"), turn(FILES[1], "A"), turn(FILES[2], "A"));
         assertNotEquals(alone.get("arousal").asDouble(), afterTwo.get("arousal").asDouble());
+    }
+
+    @Test
+    void switchedOffInTheConfigEveryTurnIsReadOnItsOwn() throws Exception {
+        try (EmotionAnalyzer off = ComponentLoader.load(ServerConfig.defaults().with(Map.of("model", "default",
+                "workers", 1, "speaker_adaptation", false)), ModelStore.fromEnvironment())) {
+            assertNull(off.newSpeaker());
+            BatchScorer plain = new BatchScorer(off, new AudioRoots(List.of(TestFixtures.ravdess().resolve("wav"))));
+            assertEquals(lastEmotion(plain, turn(FILES[2], "A")),
+                    lastEmotion(plain, turn(FILES[0], "A"), turn(FILES[1], "A"), turn(FILES[2], "A")));
+        }
     }
 
     @Test
