@@ -58,7 +58,9 @@ PY
 ebs="$data/emobank-speech/manifest.csv"
 "$emofuse" predict -q --model "$work/text-minus-ebs" --data "$ebs" --out "$work/ebs-text.csv" --cache target/feature-cache
 "$emofuse" predict -q --model "$work/acoustic" --data "$ebs" --out "$work/ebs-acoustic.csv" --cache target/feature-cache
-python3 scripts/default-fusion-weights.py "$work/composite.json" \
+# The category temperature for speaker-adapted voice rows: the NLL-optimal one of the online runs above.
+temperature=$(grep -o 'online per speaker.*NLL-optimal temperature [0-9.]*' "$work/cv/speaker-scores.txt" | grep -o '[0-9.]*$')
+python3 scripts/default-fusion-weights.py --adapted-temperature "$temperature" "$work/composite.json" \
   emobank-speech "$ebs" "$work/ebs-text.csv" "$work/ebs-acoustic.csv" \
   ravdess-oof "$work/ravdess-vad.csv" "$work/ravdess-text.csv" "$work/ravdess-oof-acoustic.csv"
 

@@ -12,6 +12,9 @@ neutral/calm/sad ones) and UAR, from out-of-fold predictions.
                                            file with fold K's model): population statistics against
                                            online per-speaker normalisation, by position in the dialogue
 
+`score` and `score-dialogues` also print the category probabilities' calibration: 10-bin expected
+calibration error and the temperature that minimises the negative log-likelihood.
+
 Folds: the 4 groups of 4 actors that `emofuse experiment` made with split {kind: speaker, folds: 4,
 seed: 42} (listed in docs/results/default-acoustic/results.md), so the figures line up.
 (Python 3 standard library only.)
@@ -57,6 +60,43 @@ def uar(pairs):
     return sum(sum(p == c for t, p in pairs if t == c) / sum(t == c for t, _ in pairs) for c in classes) / len(classes)
 
 
+def tempered(probs, t):
+    """Temperature scaling on probabilities: softmax(log p / t)."""
+    import math
+    logs = [math.log(max(p, 1e-12)) / t for p in probs]
+    top = max(logs)
+    e = [math.exp(x - top) for x in logs]
+    return [x / sum(e) for x in e]
+
+
+def calibration(cases, label):
+    """cases: (true class index, probabilities). Prints 10-bin ECE, mean confidence, accuracy, the
+    NLL-optimal temperature (grid 0.5..2.0 by 0.05) and the ECE at that temperature."""
+    import math
+
+    def ece(t):
+        bins = [[0, 0.0, 0] for _ in range(10)]
+        for y, p in cases:
+            q = tempered(p, t)
+            k = max(range(len(q)), key=q.__getitem__)
+            b = bins[min(9, int(q[k] * 10))]
+            b[0] += 1
+            b[1] += q[k]
+            b[2] += k == y
+        return sum(abs(b[1] - b[2]) for b in bins if b[0]) / len(cases)
+
+    def nll(t):
+        return -sum(math.log(max(tempered(p, t)[y], 1e-12)) for y, p in cases) / len(cases)
+
+    grid = [round(0.5 + 0.05 * i, 2) for i in range(31)]
+    best = min(grid, key=nll)
+    conf = sum(max(p) for _, p in cases) / len(cases)
+    acc = sum(max(range(len(p)), key=p.__getitem__) == y for y, p in cases) / len(cases)
+    print(f"calibration, {label}: ECE {ece(1.0):.3f} (confidence {conf:.3f}, accuracy {acc:.3f}); NLL-optimal "
+          f"temperature {best} (NLL {nll(1.0):.3f} -> {nll(best):.3f}), ECE there {ece(best):.3f}")
+    return best
+
+
 def score(manifest, preds):
     truth = {r["utt_id"]: r for r in rows(manifest)}
     pooled, fold_aucs, fold_uars = [], [], []
@@ -79,6 +119,9 @@ def score(manifest, preds):
         pairs = [(truth[r["utt_id"]]["category"], r["category"]) for r in pooled]
         print(f"UAR: pooled {uar(pairs):.3f}, per fold " + ", ".join(f"{u:.3f}" for u in fold_uars)
               + f" (mean {sum(fold_uars) / len(fold_uars):.3f}); {len(pooled)} test files")
+        classes = [c[2:] for c in pooled[0] if c.startswith("p_")]
+        calibration([(classes.index(truth[r["utt_id"]]["category"]), [float(r["p_" + c]) for c in classes])
+                     for r in pooled], "single utterances")
 
 
 def dialogues(out, orders):
@@ -134,6 +177,15 @@ def score_dialogues(manifest, out):
             per_order.append(figures([x for x in turns if keep(x[1])]))
         mean = [sum(v) / len(v) for v in zip(*per_order)]
         print(f"| online per speaker ({len(orders)} orders) | {label} | " + " | ".join(f"{v:.3f}" for v in mean) + " |")
+
+    def cases(turns):
+        # Probabilities as written: a server that applies a temperature has already done so.
+        classes = sorted(turns[0][0]["emotion"]["probabilities"])
+        return [(classes.index(truth[t["turn_id"]]["category"]), [t["emotion"]["probabilities"][c] for c in classes])
+                for t, _ in turns]
+    calibration(cases(plain), "population statistics")
+    adapted = [x for o in orders for p in sorted(glob.glob(os.path.join(out, f"dialogues-*-speaker-{o}"))) for x in turns_of(p)]
+    calibration(cases(adapted), f"online per speaker ({len(orders)} orders pooled)")
 
 
 if __name__ == "__main__":

@@ -152,10 +152,12 @@ public final class EmotionAnalyzer implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         float[] acoustic = null;
+        boolean adapted = false;
         if (m.usesAcoustic() && at16k != null && at16k.samples().length > 0) {
             acoustic = m.acousticRow(parts.acoustic(), at16k);
             if (speaker != null) {
                 acoustic = speaker.adapt(acoustic, commit);
+                adapted = true;
             }
         }
         double acousticMs = millisSince(t0);
@@ -163,7 +165,8 @@ public final class EmotionAnalyzer implements AutoCloseable {
         float[] textVector = m.usesText() ? m.textRow(parts.text(), text == null ? "" : text) : null;
         double textMs = millisSince(t1);
         long t2 = System.nanoTime();
-        Emotion e = acoustic == null && textVector == null ? null : m.predict(acoustic, textVector);
+        Emotion e = acoustic == null && textVector == null ? null
+                : adapted ? m.predictAdapted(acoustic, textVector) : m.predict(acoustic, textVector);
         List<String> used = new ArrayList<>(2);
         if (e != null && acoustic != null) {
             used.add(AUDIO);

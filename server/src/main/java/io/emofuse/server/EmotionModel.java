@@ -8,8 +8,9 @@ import io.emofuse.fusion.bundle.LoadedModel;
 import io.emofuse.fusion.input.AcousticInput;
 import io.emofuse.fusion.input.InputEncoding;
 import io.emofuse.fusion.input.SpeakerAdaptation;
-import io.emofuse.fusion.nn.Normaliser;
 import io.emofuse.fusion.input.TextInput;
+import io.emofuse.fusion.nn.Emotions;
+import io.emofuse.fusion.nn.Normaliser;
 import io.emofuse.linguistic.TextEmbedder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,6 +34,8 @@ public final class EmotionModel implements AutoCloseable {
     private final boolean modalitiesOptional;
     /** Training population statistics of the acoustic row, for speaker adaptation; null when not applicable. */
     private Normaliser acousticPopulation;
+    /** Category temperature for speaker-adapted acoustic rows (LoadedModel#adaptedTemperature). */
+    private double adaptedTemperature = 1.0;
 
     private EmotionModel(String name, Path source, FusionModel model, AcousticInput acoustic, TextInput text,
                          List<String> categories, String strategy, AutoCloseable owner) {
@@ -59,6 +62,7 @@ public final class EmotionModel implements AutoCloseable {
                 l.acousticInput().orElse(null), l.textInput().orElse(null), l.categories(), l.kind(), l,
                 l.modalitiesOptional());
         m.acousticPopulation = l.acousticPopulation().orElse(null);
+        m.adaptedTemperature = l.adaptedTemperature();
         return m;
     }
 
@@ -153,6 +157,15 @@ public final class EmotionModel implements AutoCloseable {
 
     public Emotion predict(float[] acousticRow, float[] textRow) {
         return model.predict(acousticRow, textRow);
+    }
+
+    /**
+     * As {@link #predict(float[], float[])} for an acoustic row that SpeakerAdaptation normalised:
+     * the category probabilities get the model's adapted temperature (online normalisation makes the
+     * model under-confident; the default's card measures it).
+     */
+    public Emotion predictAdapted(float[] acousticRow, float[] textRow) {
+        return Emotions.withTemperature(model.predict(acousticRow, textRow), adaptedTemperature);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.emofuse.server;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.emofuse.acoustic.FeatureExtractor;
 import io.emofuse.acoustic.FeatureSets;
@@ -42,5 +44,23 @@ class EmotionModelTest {
         assertFalse(Arrays.equals(firstSecond, whole), "the two halves must differ for this test to mean anything");
         assertArrayEquals(firstSecond, model(1.0).acousticRow(fx, audio));
         assertArrayEquals(whole, model(0).acousticRow(fx, audio));
+    }
+
+    /** The shipped default sharpens its category probabilities for speaker-adapted rows (composite.json). */
+    @Test
+    void theDefaultModelTempersTheCategoriesOfAdaptedRows() throws Exception {
+        try (EmotionModel m = EmotionModel.load(EmotionModelLocator.locate(java.nio.file.Path.of("default"),
+                io.emofuse.models.ModelStore.fromEnvironment()))) {
+            float[] row = m.acousticRow(FeatureSets.create(m.featureSet()), threeSeconds());
+            Emotion plain = m.predict(row, null);
+            Emotion adapted = m.predictAdapted(row, null);
+            assertEquals(plain.category(), adapted.category());
+            assertEquals(plain.arousal(), adapted.arousal());
+            double top = plain.probabilities().get(plain.category());
+            double sharper = adapted.probabilities().get(adapted.category());
+            assertTrue(sharper > top, sharper + " against " + top);
+            assertEquals(1.0, adapted.probabilities().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+            assertEquals(io.emofuse.fusion.nn.Emotions.withTemperature(plain, 0.8), adapted);
+        }
     }
 }

@@ -27,9 +27,16 @@ public final class CompositeBundle implements LoadedModel {
      * @param textWeights weight of the text prediction for V, A, D (acoustic: 1 - w)
      * @param scale       lowest and highest V/A/D of the label scale; predictions are clamped to it
      * @param rationale   where the weights come from, for people
+     * @param adaptedTemperature temperature for the category probabilities when the voice is
+     *                    normalised online per speaker (null: 1, none); measured, see the model card
      */
     public record Description(int format, String text, String acoustic, double[] textWeights, double[] scale,
-                              String rationale) {
+                              String rationale, Double adaptedTemperature) {
+        public Description {
+            if (adaptedTemperature != null && !(adaptedTemperature > 0)) {
+                throw new IllegalArgumentException("adaptedTemperature must be > 0, got " + adaptedTemperature);
+            }
+        }
     }
 
     private final Path dir;
@@ -117,6 +124,11 @@ public final class CompositeBundle implements LoadedModel {
     @Override
     public boolean modalitiesOptional() {
         return true;
+    }
+
+    @Override
+    public double adaptedTemperature() {
+        return description.adaptedTemperature() == null ? 1.0 : description.adaptedTemperature();
     }
 
     @Override

@@ -34,6 +34,14 @@ public interface LoadedModel extends AutoCloseable {
     /** True when a row with audio only or text only is scored from that modality (composites). */
     boolean modalitiesOptional();
 
+    /**
+     * Temperature for the category probabilities when the acoustic row was normalised online per
+     * speaker (SpeakerAdaptation), which changes how confident the model is; 1 = none.
+     */
+    default double adaptedTemperature() {
+        return 1.0;
+    }
+
     /** {@code composite}, or the bundle's fusion strategy. */
     String kind();
 

@@ -40,4 +40,30 @@ public final class Emotions {
         }
         return new Emotion(vad[0], vad[1], vad[2], category, probs, affect);
     }
+
+    /**
+     * {@code e} with its category probabilities temperature-scaled, softmax(log p / t) (t < 1
+     * sharpens, t > 1 flattens); V, A, D and the most probable category do not change.
+     */
+    public static Emotion withTemperature(Emotion e, double t) {
+        if (t == 1.0 || e.probabilities().isEmpty()) {
+            return e;
+        }
+        Map<String, Double> scaled = new LinkedHashMap<>();
+        double top = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, Double> p : e.probabilities().entrySet()) {
+            double v = Math.log(Math.max(p.getValue(), 1e-12)) / t;
+            scaled.put(p.getKey(), v);
+            top = Math.max(top, v);
+        }
+        double sum = 0;
+        for (Map.Entry<String, Double> p : scaled.entrySet()) {
+            p.setValue(Math.exp(p.getValue() - top));
+            sum += p.getValue();
+        }
+        for (Map.Entry<String, Double> p : scaled.entrySet()) {
+            p.setValue(p.getValue() / sum);
+        }
+        return new Emotion(e.valence(), e.arousal(), e.dominance(), e.category(), scaled, e.binary());
+    }
 }
