@@ -71,9 +71,9 @@ public final class CompositeBundle implements LoadedModel {
         if (d.format() != 1) {
             throw new IOException(file + ": composite format " + d.format() + ", this emofuse reads 1");
         }
-        ModelBundle t = (ModelBundle) LoadedModel.open(dir.resolve(d.text()), device);
+        ModelBundle t = ModelBundle.load(dir.resolve(d.text()), device);
         try {
-            ModelBundle a = (ModelBundle) LoadedModel.open(dir.resolve(d.acoustic()), device);
+            ModelBundle a = ModelBundle.load(dir.resolve(d.acoustic()), device);
             if (t.textInput().isEmpty() || a.acousticInput().isEmpty()) {
                 a.close();
                 throw new IOException(file + ": '" + d.text() + "' must be a text bundle and '" + d.acoustic()

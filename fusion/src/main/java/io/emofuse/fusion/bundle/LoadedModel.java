@@ -53,6 +53,6 @@ public interface LoadedModel extends AutoCloseable {
         if (CompositeBundle.isComposite(dir)) {
             return CompositeBundle.load(dir, device);
         }
-        return device == null ? ModelBundle.load(dir) : ModelBundle.load(dir, device);
+        return ModelBundle.load(dir, device);
     }
 }

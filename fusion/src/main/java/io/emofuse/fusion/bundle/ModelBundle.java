@@ -64,7 +64,11 @@ public final class ModelBundle implements LoadedModel {
         return load(dir, Devices.choose(null));
     }
 
+    /** {@code device} null = the engine's default. */
     public static ModelBundle load(Path dir, Device device) throws IOException {
+        if (device == null) {
+            return load(dir);
+        }
         Path file = dir.resolve(DESCRIPTION);
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(dir.toString(), null, "not a model bundle (no " + DESCRIPTION + ")");
