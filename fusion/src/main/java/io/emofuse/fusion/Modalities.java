@@ -10,6 +10,14 @@ public final class Modalities {
     /** Words from ASR of the input's audio. */
     public static final String TEXT_FROM_ASR = "text(asr)";
 
+    /**
+     * Whether words count as a text modality: blank words (silence through ASR, an empty field) do
+     * not, so a model that scores either modality alone reads the voice only.
+     */
+    public static boolean hasWords(String words) {
+        return words != null && !words.isBlank();
+    }
+
     private Modalities() {
     }
 }

@@ -49,7 +49,10 @@ public final class ComponentLoader {
                         + "reproduce for an unknown speaker; serve a model trained without speaker normalisation");
             }
             FeatureExtractor acoustic = model != null && model.usesAcoustic() ? FeatureSets.create(model.featureSet()) : null;
-            embedder = model != null && model.usesText() ? TextEmbedders.create(model.embedder(), store) : null;
+            // One ONNX Runtime thread per call: the server's parallelism is its worker pools, and extra
+            // intra-op threads (which spin after each run) took CPU from the streams' decoders.
+            embedder = model != null && model.usesText()
+                    ? TextEmbedders.create(model.embedder(), store, TextEmbedders.Options.defaults().withThreads(1)) : null;
             // Streams hold a recogniser each; REST and batch jobs need one per worker on top.
             asr = VoskTranscriber.open(store, null, config.maxStreams() + config.workers());
             return new EmotionAnalyzer(new EmotionAnalyzer.Components(asr, acoustic, embedder, model,

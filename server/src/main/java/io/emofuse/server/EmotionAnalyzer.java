@@ -4,6 +4,7 @@ import io.emofuse.acoustic.FeatureExtractor;
 import io.emofuse.audio.Audio;
 import io.emofuse.audio.Resampler;
 import io.emofuse.fusion.Emotion;
+import io.emofuse.fusion.Modalities;
 import io.emofuse.fusion.input.SpeakerAdaptation;
 import io.emofuse.linguistic.TextEmbedder;
 import io.emofuse.linguistic.Transcript;
@@ -90,16 +91,23 @@ public final class EmotionAnalyzer implements AutoCloseable {
      *                the utterance is added to them
      */
     public Analysis analyze(Audio audio, String givenText, SpeakerAdaptation speaker) {
+        return analyze(audio, givenText, speaker, () -> { });
+    }
+
+    /**
+     * @param pace called between chunks of the ASR decode ({@link io.emofuse.linguistic.Transcriber#transcribe(Audio, Runnable)})
+     */
+    public Analysis analyze(Audio audio, String givenText, SpeakerAdaptation speaker, Runnable pace) {
         Audio at16k = Resampler.toRate(audio, Audio.TARGET_RATE);
         long t0 = System.nanoTime();
-        Transcript transcript = givenText != null && !givenText.isBlank()
+        boolean textGiven = Modalities.hasWords(givenText);
+        Transcript transcript = textGiven
                 ? new Transcript(givenText.strip(), List.of())
-                : parts.asr().transcribe(at16k);
-        double asrMs = givenText != null && !givenText.isBlank() ? 0 : millisSince(t0);
+                : parts.asr().transcribe(at16k, pace);
+        double asrMs = textGiven ? 0 : millisSince(t0);
         Scored scored = emotion(at16k, transcript.text(), speaker, true);
-        boolean textGiven = givenText != null && !givenText.isBlank();
         List<String> used = scored.modalities().stream()
-                .map(m -> m.equals(TEXT) && !textGiven ? TEXT_FROM_ASR : m).toList();
+                .map(m -> m.equals(Modalities.TEXT) && !textGiven ? Modalities.TEXT_FROM_ASR : m).toList();
         return new Analysis(transcript.text(), transcript.words(), scored.emotion(), used, at16k.durationSeconds(),
                 new Timings(asrMs, scored.acousticMs(), scored.textMs(), scored.fusionMs()));
     }
@@ -122,12 +130,7 @@ public final class EmotionAnalyzer implements AutoCloseable {
                 new Timings(0, 0, scored.textMs(), scored.fusionMs()));
     }
 
-    /** Modality names in {@link Analysis#modalities()}. */
-    public static final String AUDIO = io.emofuse.fusion.Modalities.AUDIO;
-    public static final String TEXT = io.emofuse.fusion.Modalities.TEXT;
-    public static final String TEXT_FROM_ASR = io.emofuse.fusion.Modalities.TEXT_FROM_ASR;
-
-    /** Emotion, the modalities it came from ({@link #AUDIO}, {@link #TEXT}) and the time each stage took. */
+    /** Emotion, the modalities it came from ({@link Modalities}) and the time each stage took. */
     public record Scored(Emotion emotion, List<String> modalities, double acousticMs, double textMs, double fusionMs) {
     }
 
@@ -169,10 +172,10 @@ public final class EmotionAnalyzer implements AutoCloseable {
                 : adapted ? m.predictAdapted(acoustic, textVector) : m.predict(acoustic, textVector);
         List<String> used = new ArrayList<>(2);
         if (e != null && acoustic != null) {
-            used.add(AUDIO);
+            used.add(Modalities.AUDIO);
         }
-        if (e != null && textVector != null && text != null && !text.isBlank()) {
-            used.add(TEXT);
+        if (e != null && textVector != null && Modalities.hasWords(text)) {
+            used.add(Modalities.TEXT);
         }
         return new Scored(e, List.copyOf(used), acousticMs, textMs, millisSince(t2));
     }

@@ -4,6 +4,7 @@ import io.emofuse.acoustic.FeatureExtractor;
 import io.emofuse.audio.Audio;
 import io.emofuse.fusion.Emotion;
 import io.emofuse.fusion.FusionModel;
+import io.emofuse.fusion.Modalities;
 import io.emofuse.fusion.bundle.LoadedModel;
 import io.emofuse.fusion.input.AcousticInput;
 import io.emofuse.fusion.input.InputEncoding;
@@ -146,7 +147,7 @@ public final class EmotionModel implements AutoCloseable {
 
     /** The model's text row; null for blank text when the model scores without text. */
     public float[] textRow(TextEmbedder te, String words) {
-        if (modalitiesOptional && (words == null || words.isBlank())) {
+        if (modalitiesOptional && !Modalities.hasWords(words)) {
             return null;
         }
         if (text.kind().equals("sequence")) {

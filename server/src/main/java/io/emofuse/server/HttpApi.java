@@ -193,7 +193,7 @@ public final class HttpApi {
             Audio audio = decode(bytes);
             EmotionAnalyzer.Analysis result;
             try {
-                result = a.analyze(audio, text);
+                result = a.analyze(audio, text, null, state.pool()::yieldToStreams);
             } catch (AudioTooShortException e) {
                 throw ApiError.badRequest("audio_too_short", e.getMessage());
             }
@@ -272,7 +272,7 @@ public final class HttpApi {
     private void score(RoutingContext ctx) {
         HttpServerRequest req = ctx.request();
         HttpServerResponse res = ctx.response();
-        BatchScorer scorer = new BatchScorer(analyzer(), state.audioRoots());
+        BatchScorer scorer = new BatchScorer(analyzer(), state.audioRoots(), state.pool()::yieldToStreams);
         res.setChunked(true).putHeader(HttpHeaders.CONTENT_TYPE, "application/x-ndjson");
         long[] lineNo = {0};
         int[] inFlight = {0};
@@ -313,7 +313,7 @@ public final class HttpApi {
             if (inFlight[0] >= SCORE_WINDOW) {
                 lines.pause();
             }
-            Future<String> result = state.pool().submitUnbounded(() -> scorer.score(input, n));
+            Future<String> result = state.pool().submitAdmitted(() -> scorer.score(input, n));
             // Chain on the previous line so results leave in input order.
             tail[0] = tail[0].eventually(() -> result.andThen(ar -> {
                 if (!res.closed() && !res.ended()) {

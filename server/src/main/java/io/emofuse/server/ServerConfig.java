@@ -26,7 +26,8 @@ import java.util.Map;
  * @param model                emotion model bundle directory, or null to run without emotion
  * @param embedder             text embedder spec when no model bundle names one
  * @param features             acoustic feature set when no model bundle names one
- * @param workers              threads for ASR, features and inference (0: one per core)
+ * @param workers              threads for ASR, features and inference in each of the two pools, REST and
+ *                             streams (0: one per core)
  * @param bodyLimitBytes       largest request body accepted
  * @param maxAudioSeconds      longest audio /v1/analyze accepts
  * @param maxStreams           concurrent WebSocket streams, all clients together (0: 1.5 per core)

@@ -126,7 +126,7 @@ class StreamingTest {
         assertNotNull(last);
         assertTrue(last.has("text") && last.has("emotion"), last.toString());
         String all = String.join(" ", c.all.stream().filter(m -> m.has("text")).map(m -> m.get("text").asText()).toList());
-        assertTrue(all.contains("kids are talking by the door"), all);
+        assertTrue(all.contains("kids are talking by the door"), c.all.toString());
         assertEquals(sent + 1, c.all.size(), "one answer per audio message plus the final");
         assertEquals(1000, c.awaitClose(10));
     }

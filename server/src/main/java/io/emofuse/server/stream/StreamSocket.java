@@ -85,7 +85,7 @@ public final class StreamSocket {
         ws.frameHandler(this::onFrame);
         ws.exceptionHandler(e -> LOG.debug("stream {}: {}", ws.path(), e.toString()));
         ws.closeHandler(v -> onClosed());
-        recognizer = pool.submitUnbounded(analyzer::openStream);
+        recognizer = pool.submitStream(analyzer::openStream);
         long idleMs = config.streamIdleTimeoutS() * 1000L;
         idleTimer = vertx.setPeriodic(Math.max(250, idleMs / 4), id -> {
             if (!busy && System.nanoTime() - lastFrameNanos > idleMs * 1_000_000L) {
@@ -236,7 +236,7 @@ public final class StreamSocket {
     private void run(java.util.concurrent.Callable<List<StreamEvent>> job,
                      io.vertx.core.Handler<List<StreamEvent>> then) {
         busy = true;
-        Future<List<StreamEvent>> f = pool.submitUnbounded(job);
+        Future<List<StreamEvent>> f = pool.submitStream(job);
         f.onComplete(ar -> {
             busy = false;
             if (ended) {

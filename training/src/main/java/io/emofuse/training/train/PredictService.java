@@ -59,7 +59,7 @@ public final class PredictService {
         if (optional && text != null) {
             // A model that scores one modality alone gets no text row for empty words (silence through ASR).
             for (int i = 0; i < text.length; i++) {
-                if (f.texts().get(i) == null || f.texts().get(i).isBlank()) {
+                if (!Modalities.hasWords(f.texts().get(i))) {
                     text[i] = null;
                 }
             }
