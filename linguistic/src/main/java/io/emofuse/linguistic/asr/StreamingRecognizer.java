@@ -4,6 +4,7 @@ import io.emofuse.linguistic.Transcript;
 import io.emofuse.linguistic.Word;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.vosk.Recognizer;
 
 /**
@@ -29,7 +30,8 @@ public final class StreamingRecognizer implements AutoCloseable {
 
     private final Recognizer recognizer;
     private final int sampleRate;
-    private final Runnable release;
+    private final double offsetSeconds;
+    private final LongConsumer release;
     private boolean closed;
     private byte[] buffer = new byte[0];
     /** Half a sample left over from the previous call (odd byte counts are legal over a socket). */
@@ -38,9 +40,15 @@ public final class StreamingRecognizer implements AutoCloseable {
     private long segmentStartSample;
     private String lastPartial = "";
 
-    StreamingRecognizer(Recognizer recognizer, int sampleRate, Runnable release) {
+    /**
+     * @param offsetSeconds audio the (pooled) recogniser heard before this session; Vosk's word times
+     *                      count it
+     * @param release       takes the recogniser back, given the samples this session fed it
+     */
+    StreamingRecognizer(Recognizer recognizer, int sampleRate, double offsetSeconds, LongConsumer release) {
         this.recognizer = recognizer;
         this.sampleRate = sampleRate;
+        this.offsetSeconds = offsetSeconds;
         this.release = release;
     }
 
@@ -107,7 +115,7 @@ public final class StreamingRecognizer implements AutoCloseable {
     }
 
     private List<AsrEvent> finalEvent(String json) {
-        Transcript t = VoskResults.parse(json);
+        Transcript t = VoskResults.parse(json, offsetSeconds);
         double segStart = segmentStartSample / (double) sampleRate;
         double segEnd = samplesIn / (double) sampleRate;
         segmentStartSample = samplesIn;
@@ -121,13 +129,12 @@ public final class StreamingRecognizer implements AutoCloseable {
         return List.of(new AsrEvent.Final(t, start, end));
     }
 
-    /** Frees the recogniser without a final result; safe to call twice. */
+    /** Hands the recogniser back (to the transcriber's pool); safe to call twice. */
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            recognizer.close();
-            release.run();
+            release.accept(samplesIn);
         }
     }
 }

@@ -18,11 +18,16 @@ final class VoskResults {
 
     /** One result object as a transcript; a result without words gives an empty transcript. */
     static Transcript parse(String json) {
+        return parse(json, 0);
+    }
+
+    /** As {@link #parse(String)}, with {@code offsetSeconds} taken off every word's times. */
+    static Transcript parse(String json, double offsetSeconds) {
         JsonNode root = read(json);
         List<Word> words = new ArrayList<>();
         for (JsonNode w : root.path("result")) {
-            words.add(new Word(w.path("word").asText(), w.path("start").asDouble(), w.path("end").asDouble(),
-                    w.path("conf").asDouble()));
+            words.add(new Word(w.path("word").asText(), w.path("start").asDouble() - offsetSeconds,
+                    w.path("end").asDouble() - offsetSeconds, w.path("conf").asDouble()));
         }
         return new Transcript(root.path("text").asText(""), words);
     }

@@ -26,9 +26,11 @@ import org.vosk.Recognizer;
 
 /**
  * Vosk speech recognition on one shared {@link Model}. Each file or stream gets a recogniser of its
- * own (created fresh, so results never depend on what was decoded before, exactly as a plain Vosk
- * loop), and at most {@link #concurrency()} recognisers exist at once: N threads decode N inputs,
- * further callers of {@link #transcribe} wait, {@link #openStream()} refuses.
+ * own for its duration, taken from a pool of warm ones ({@link RecognizerPool}: a new recogniser
+ * decodes several times slower for its first seconds); each use starts a fresh utterance, so results
+ * do not depend on what was decoded before and word times count from the start of the input. At
+ * most {@link #concurrency()} recognisers are in use at once: N threads decode N inputs, further
+ * callers of {@link #transcribe} wait, {@link #openStream()} refuses.
  *
  * <p>Thread-safe. Word timings and confidences are always on ({@code setWords(true)}); an optional
  * phrase list restricts decoding to those phrases (a Vosk grammar; add {@code "[unk]"} to let other
@@ -47,6 +49,7 @@ public final class VoskTranscriber implements Transcriber {
     private final Semaphore slots;
     private final int concurrency;
     private final String grammar;
+    private final RecognizerPool recognizers;
 
     /**
      * @param modelDir    a Vosk model directory (with {@code am/}, {@code conf/}, {@code graph/})
@@ -70,6 +73,7 @@ public final class VoskTranscriber implements Transcriber {
         this.concurrency = concurrency;
         this.slots = new Semaphore(concurrency, true);
         this.grammar = phrases.isEmpty() ? null : VoskResults.grammarJson(phrases);
+        this.recognizers = new RecognizerPool(model, grammar, modelDir);
     }
 
     /** The catalogued model (or {@code userModelDir} when not null), free speech. */
@@ -96,7 +100,10 @@ public final class VoskTranscriber implements Transcriber {
         Audio at16k = audio.sampleRate() == Audio.TARGET_RATE ? audio : Resampler.toRate(audio, Audio.TARGET_RATE);
         byte[] pcm = Pcm16.encode(at16k.samples());
         slots.acquireUninterruptibly();
-        try (Recognizer rec = newRecognizer()) {
+        RecognizerPool.Lease lease = recognizers.borrow();
+        try {
+            Recognizer rec = lease.recognizer();
+            double offset = lease.offsetSeconds();
             List<Transcript> segments = new ArrayList<>();
             byte[] chunk = new byte[CHUNK_BYTES];
             for (int off = 0; off < pcm.length; off += CHUNK_BYTES) {
@@ -104,12 +111,13 @@ public final class VoskTranscriber implements Transcriber {
                 int n = Math.min(CHUNK_BYTES, pcm.length - off);
                 System.arraycopy(pcm, off, chunk, 0, n);
                 if (rec.acceptWaveForm(chunk, n)) {
-                    segments.add(VoskResults.parse(rec.getResult()));
+                    segments.add(VoskResults.parse(rec.getResult(), offset));
                 }
             }
-            segments.add(VoskResults.parse(rec.getFinalResult()));
+            segments.add(VoskResults.parse(rec.getFinalResult(), offset));
             return VoskResults.join(segments);
         } finally {
+            lease.giveBack(pcm.length / 2);
             slots.release();
         }
     }
@@ -191,21 +199,14 @@ public final class VoskTranscriber implements Transcriber {
 
     private StreamingRecognizer newStream() {
         try {
-            return new StreamingRecognizer(newRecognizer(), Audio.TARGET_RATE, slots::release);
+            RecognizerPool.Lease lease = recognizers.borrow();
+            return new StreamingRecognizer(lease.recognizer(), Audio.TARGET_RATE, lease.offsetSeconds(), samplesFed -> {
+                lease.giveBack(samplesFed);
+                slots.release();
+            });
         } catch (RuntimeException e) {
             slots.release();
             throw e;
-        }
-    }
-
-    private Recognizer newRecognizer() {
-        try {
-            Recognizer rec = grammar == null ? new Recognizer(model, Audio.TARGET_RATE)
-                    : new Recognizer(model, Audio.TARGET_RATE, grammar);
-            rec.setWords(true);
-            return rec;
-        } catch (IOException e) {
-            throw new IllegalStateException("Vosk cannot create a recogniser for " + modelDir, e);
         }
     }
 
@@ -213,6 +214,7 @@ public final class VoskTranscriber implements Transcriber {
     @Override
     public void close() {
         slots.acquireUninterruptibly(concurrency);
+        recognizers.close();
         model.close();
     }
 }

@@ -96,6 +96,28 @@ class VoskTranscriberTest {
         assertTrue(wordsRight > 0.6 * wordsTotal, wordsRight + " of " + wordsTotal + " reference words recognised");
     }
 
+    /** A pooled recogniser, warm from another file, gives the fresh one's words, times and confidences. */
+    @Test
+    void reusedRecogniserGivesTheFreshResultWithTimesFromTheInputsStart() throws Exception {
+        try (VoskTranscriber one = new VoskTranscriber(asr.modelDir(), 1, List.of())) {
+            Transcript fresh = one.transcribe(sample.get(0).wav());
+            one.transcribe(sample.get(1).wav());
+            one.transcribe(sample.get(2).wav());
+            Transcript reused = one.transcribe(sample.get(0).wav());
+            assertEquals(fresh.text(), reused.text());
+            assertEquals(fresh.words().size(), reused.words().size());
+            assertFalse(fresh.words().isEmpty());
+            for (int i = 0; i < fresh.words().size(); i++) {
+                Word a = fresh.words().get(i);
+                Word b = reused.words().get(i);
+                assertEquals(a.word(), b.word());
+                assertEquals(a.start(), b.start(), 1e-6, "start of " + a.word());
+                assertEquals(a.end(), b.end(), 1e-6, "end of " + a.word());
+                assertEquals(a.conf(), b.conf(), 1e-6, "confidence of " + a.word());
+            }
+        }
+    }
+
     @Test
     void wordsHaveTimingsAndConfidences() throws Exception {
         Utterance u = sample.get(0);
