@@ -15,7 +15,7 @@ final class CliTestSupport {
 
     static Result run(String... args) {
         io.emofuse.models.OfflineGuard.enforce();
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = Main.commandLine(args); // as main() builds it: only the named subcommand
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

@@ -15,6 +15,24 @@ class MainTest {
     }
 
     @Test
+    void aNamedSubcommandIsTheOnlyOneBuiltAndTheHelpStillListsThemAll() {
+        assertEquals(java.util.Set.of("extract"), Main.commandLine("extract", "--help").getSubcommands().keySet());
+        assertEquals(12, Main.commandLine().getSubcommands().size());
+        assertEquals(12, Main.commandLine("--help").getSubcommands().size());
+        CliTestSupport.Result r = CliTestSupport.run("extract", "--help");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("--set"), r.out());
+    }
+
+    @Test
+    void aMisspelledSubcommandIsOneLineAndExitTwo() {
+        CliTestSupport.Result r = CliTestSupport.run("extrct", "x.wav");
+        assertEquals(Main.EXIT_USAGE, r.exitCode());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("extrct"), r.err());
+    }
+
+    @Test
     void unknownOptionIsOneLineAndExitTwo() {
         CliTestSupport.Result r = CliTestSupport.run("--no-such-option");
         assertEquals(Main.EXIT_USAGE, r.exitCode());

@@ -179,25 +179,43 @@ final class JitterTracker {
 
     private double crossCorr(int x, int len) {
         int y = x + len;
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < len; i++) {
-            mx += buf[x + i];
-            my += buf[y + i];
+        // Two partial sums per quantity (even and odd samples): the additions of one sum depend on
+        // each other, and this is the jitter search's inner loop, run for every candidate lag.
+        double mx0 = 0, mx1 = 0, my0 = 0, my1 = 0;
+        int i = 0;
+        for (; i + 1 < len; i += 2) {
+            mx0 += buf[x + i];
+            mx1 += buf[x + i + 1];
+            my0 += buf[y + i];
+            my1 += buf[y + i + 1];
         }
-        mx /= len;
-        my /= len;
-        double c = 0;
-        double nx = 0;
-        double ny = 0;
-        for (int i = 0; i < len; i++) {
+        if (i < len) {
+            mx0 += buf[x + i];
+            my0 += buf[y + i];
+        }
+        double mx = (mx0 + mx1) / len;
+        double my = (my0 + my1) / len;
+        double c0 = 0, c1 = 0, nx0 = 0, nx1 = 0, ny0 = 0, ny1 = 0;
+        for (i = 0; i + 1 < len; i += 2) {
             double dx = buf[x + i] - mx;
             double dy = buf[y + i] - my;
-            c += dx * dy;
-            nx += dx * dx;
-            ny += dy * dy;
+            c0 += dx * dy;
+            nx0 += dx * dx;
+            ny0 += dy * dy;
+            double ex = buf[x + i + 1] - mx;
+            double ey = buf[y + i + 1] - my;
+            c1 += ex * ey;
+            nx1 += ex * ex;
+            ny1 += ey * ey;
         }
-        return c / (Math.sqrt(nx) * Math.sqrt(ny));
+        if (i < len) {
+            double dx = buf[x + i] - mx;
+            double dy = buf[y + i] - my;
+            c0 += dx * dy;
+            nx0 += dx * dx;
+            ny0 += dy * dy;
+        }
+        return (c0 + c1) / (Math.sqrt(nx0 + nx1) * Math.sqrt(ny0 + ny1));
     }
 
     /** Peak-to-peak amplitudes of the two periods; returns their absolute difference. */

@@ -50,6 +50,7 @@ final class PolynomialRoots {
     private boolean havePrevious;
     private final double[] pr = new double[32];
     private final double[] pi = new double[32];
+    private final boolean[] converged = new boolean[32];
 
     /** Forgets the warm start (a new stream). */
     void reset() {
@@ -59,9 +60,15 @@ final class PolynomialRoots {
     private boolean aberth(double[] c) {
         double[] zr = pr;
         double[] zi = pi;
+        // A root whose correction fell below 1e-10 (relative) is at machine precision (cubic
+        // convergence): it stops moving, and later sweeps only refine the others (as MPSolve does).
+        java.util.Arrays.fill(converged, 0, n, false);
+        int open = n;
         for (int it = 0; it < 30; it++) {
-            double maxStep = 0;
             for (int i = 0; i < n; i++) {
+                if (converged[i]) {
+                    continue;
+                }
                 double xr = zr[i];
                 double xi = zi[i];
                 // Horner: p(z) and p'(z) for the monic polynomial
@@ -112,10 +119,12 @@ final class PolynomialRoots {
                 if (!(step <= Double.MAX_VALUE)) {
                     return false;
                 }
-                maxStep = Math.max(maxStep, step);
+                if (step < 1e-10) {
+                    converged[i] = true;
+                    open--;
+                }
             }
-            // cubic convergence: once the corrections are this small the roots are at machine precision
-            if (maxStep < 1e-10) {
+            if (open == 0) {
                 for (int i = 0; i < n; i++) {
                     wr[i] = zr[i];
                     wi[i] = zi[i];
