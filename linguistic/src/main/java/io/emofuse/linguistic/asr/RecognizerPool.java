@@ -3,7 +3,10 @@ package io.emofuse.linguistic.asr;
 import io.emofuse.audio.Audio;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.vosk.Model;
 import org.vosk.Recognizer;
 
@@ -11,7 +14,7 @@ import org.vosk.Recognizer;
  * Vosk recognisers kept warm between uses. A new recogniser decodes several times slower for its
  * first seconds of audio (its decoding-graph caches start empty: 100-300 ms per 0.3 s of audio
  * against 10-40 ms once warm, measured on RAVDESS utterances), and every REST call and every
- * stream used to start a new one. The caller bounds how many are out at once (its slots); this
+ * stream used to start a new one. At most {@code concurrency} are out at once (one slot each); the
  * pool keeps what comes back, most recently used first.
  */
 final class RecognizerPool implements AutoCloseable {
@@ -20,17 +23,42 @@ final class RecognizerPool implements AutoCloseable {
     private final String grammar;
     private final Path modelDir;
     private final ConcurrentLinkedDeque<Lease> idle = new ConcurrentLinkedDeque<>();
+    private final Semaphore slots;
+    private final int concurrency;
 
-    RecognizerPool(Model model, String grammar, Path modelDir) {
+    RecognizerPool(Model model, String grammar, Path modelDir, int concurrency) {
         this.model = model;
         this.grammar = grammar;
         this.modelDir = modelDir;
+        this.concurrency = concurrency;
+        this.slots = new Semaphore(concurrency, true);
     }
 
-    /** A warm recogniser when one is idle, else a new one. */
-    Lease borrow() {
-        Lease l = idle.pollFirst();
-        return l != null ? l : new Lease(newRecognizer());
+    /** A recogniser, waiting while all slots are out. */
+    Lease acquire() {
+        slots.acquireUninterruptibly();
+        return borrow();
+    }
+
+    /** A recogniser, or null when all slots are out. */
+    Lease tryAcquire() {
+        return slots.tryAcquire() ? borrow() : null;
+    }
+
+    /** A recogniser, or null when no slot frees up within {@code wait}. */
+    Lease tryAcquire(Duration wait) throws InterruptedException {
+        return slots.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS) ? borrow() : null;
+    }
+
+    /** A warm recogniser when one is idle, else a new one; the caller holds a slot. */
+    private Lease borrow() {
+        try {
+            Lease l = idle.pollFirst();
+            return l != null ? l : new Lease(newRecognizer());
+        } catch (RuntimeException e) {
+            slots.release();
+            throw e;
+        }
     }
 
     private Recognizer newRecognizer() {
@@ -44,9 +72,10 @@ final class RecognizerPool implements AutoCloseable {
         }
     }
 
-    /** Frees the idle recognisers (the caller has all of them back). */
+    /** Waits for every recogniser to come back, then frees them. */
     @Override
     public void close() {
+        slots.acquireUninterruptibly(concurrency);
         for (Lease l = idle.pollFirst(); l != null; l = idle.pollFirst()) {
             l.recognizer.close();
         }
@@ -81,12 +110,13 @@ final class RecognizerPool implements AutoCloseable {
         void giveBack(long samplesFed) {
             try {
                 recognizer.getFinalResult();
+                samplesBefore += samplesFed;
+                idle.offerFirst(this);
             } catch (RuntimeException e) {
                 recognizer.close();
-                return;
+            } finally {
+                slots.release();
             }
-            samplesBefore += samplesFed;
-            idle.offerFirst(this);
         }
     }
 }

@@ -4,7 +4,6 @@ import io.emofuse.linguistic.Transcript;
 import io.emofuse.linguistic.Word;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongConsumer;
 import org.vosk.Recognizer;
 
 /**
@@ -28,10 +27,10 @@ import org.vosk.Recognizer;
  */
 public final class StreamingRecognizer implements AutoCloseable {
 
+    private final RecognizerPool.Lease lease;
     private final Recognizer recognizer;
     private final int sampleRate;
     private final double offsetSeconds;
-    private final LongConsumer release;
     private boolean closed;
     private byte[] buffer = new byte[0];
     /** Half a sample left over from the previous call (odd byte counts are legal over a socket). */
@@ -40,16 +39,12 @@ public final class StreamingRecognizer implements AutoCloseable {
     private long segmentStartSample;
     private String lastPartial = "";
 
-    /**
-     * @param offsetSeconds audio the (pooled) recogniser heard before this session; Vosk's word times
-     *                      count it
-     * @param release       takes the recogniser back, given the samples this session fed it
-     */
-    StreamingRecognizer(Recognizer recognizer, int sampleRate, double offsetSeconds, LongConsumer release) {
-        this.recognizer = recognizer;
+    /** A session on a pooled recogniser, which goes back to its pool when the session closes. */
+    StreamingRecognizer(RecognizerPool.Lease lease, int sampleRate) {
+        this.lease = lease;
+        this.recognizer = lease.recognizer();
         this.sampleRate = sampleRate;
-        this.offsetSeconds = offsetSeconds;
-        this.release = release;
+        this.offsetSeconds = lease.offsetSeconds(); // Vosk's word times count earlier sessions' audio
     }
 
     /** Seconds of audio accepted so far. */
@@ -134,7 +129,7 @@ public final class StreamingRecognizer implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            release.accept(samplesIn);
+            lease.giveBack(samplesIn);
         }
     }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.vosk.LibVosk;
 import org.vosk.LogLevel;
@@ -46,7 +45,6 @@ public final class VoskTranscriber implements Transcriber {
 
     private final Path modelDir;
     private final Model model;
-    private final Semaphore slots;
     private final int concurrency;
     private final String grammar;
     private final RecognizerPool recognizers;
@@ -71,9 +69,8 @@ public final class VoskTranscriber implements Transcriber {
         }
         this.modelDir = modelDir;
         this.concurrency = concurrency;
-        this.slots = new Semaphore(concurrency, true);
         this.grammar = phrases.isEmpty() ? null : VoskResults.grammarJson(phrases);
-        this.recognizers = new RecognizerPool(model, grammar, modelDir);
+        this.recognizers = new RecognizerPool(model, grammar, modelDir, concurrency);
     }
 
     /** The catalogued model (or {@code userModelDir} when not null), free speech. */
@@ -99,8 +96,7 @@ public final class VoskTranscriber implements Transcriber {
     public Transcript transcribe(Audio audio, Runnable pace) {
         Audio at16k = audio.sampleRate() == Audio.TARGET_RATE ? audio : Resampler.toRate(audio, Audio.TARGET_RATE);
         byte[] pcm = Pcm16.encode(at16k.samples());
-        slots.acquireUninterruptibly();
-        RecognizerPool.Lease lease = recognizers.borrow();
+        RecognizerPool.Lease lease = recognizers.acquire();
         try {
             Recognizer rec = lease.recognizer();
             double offset = lease.offsetSeconds();
@@ -118,7 +114,6 @@ public final class VoskTranscriber implements Transcriber {
             return VoskResults.join(segments);
         } finally {
             lease.giveBack(pcm.length / 2);
-            slots.release();
         }
     }
 
@@ -179,10 +174,11 @@ public final class VoskTranscriber implements Transcriber {
      * @throws AsrBusyException when all {@link #concurrency()} slots are in use
      */
     public StreamingRecognizer openStream() {
-        if (!slots.tryAcquire()) {
+        RecognizerPool.Lease lease = recognizers.tryAcquire();
+        if (lease == null) {
             throw new AsrBusyException("all " + concurrency + " speech recognisers are busy");
         }
-        return newStream();
+        return new StreamingRecognizer(lease, Audio.TARGET_RATE);
     }
 
     /**
@@ -191,29 +187,16 @@ public final class VoskTranscriber implements Transcriber {
      * @throws AsrBusyException when none freed up in time
      */
     public StreamingRecognizer openStream(java.time.Duration wait) throws InterruptedException {
-        if (!slots.tryAcquire(wait.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+        RecognizerPool.Lease lease = recognizers.tryAcquire(wait);
+        if (lease == null) {
             throw new AsrBusyException("all " + concurrency + " speech recognisers stayed busy for " + wait);
         }
-        return newStream();
-    }
-
-    private StreamingRecognizer newStream() {
-        try {
-            RecognizerPool.Lease lease = recognizers.borrow();
-            return new StreamingRecognizer(lease.recognizer(), Audio.TARGET_RATE, lease.offsetSeconds(), samplesFed -> {
-                lease.giveBack(samplesFed);
-                slots.release();
-            });
-        } catch (RuntimeException e) {
-            slots.release();
-            throw e;
-        }
+        return new StreamingRecognizer(lease, Audio.TARGET_RATE);
     }
 
     /** Frees the model; waits for recognisers still in use. */
     @Override
     public void close() {
-        slots.acquireUninterruptibly(concurrency);
         recognizers.close();
         model.close();
     }
