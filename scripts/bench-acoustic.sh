@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Acoustic feature extraction benchmarks (figures: docs/acoustic-benchmark.md).
-#   scripts/bench-acoustic.sh speed  [RUNS]   whole process (JVM start included), one thread, pinned to one CPU,
-#                                             eGeMAPSv02 functionals of bench_long_300s.wav (as openSMILE's README)
+#   scripts/bench-acoustic.sh speed  [RUNS]   whole process (JVM start included), one extraction thread, pinned to
+#                                             one CPU and not, default java and a JDK 25+ (AOT cache), eGeMAPSv02
+#                                             functionals of bench_long_300s.wav (as openSMILE's README)
 #   scripts/bench-acoustic.sh memory          a one-hour 16 kHz file under -Xmx256m (functionals and LLDs)
 #   scripts/bench-acoustic.sh parity          regenerates docs/acoustic-parity.md
 # Data: ../shared/data/opensmile-ref (bench/bench_long_300s.wav is made by shared/data/make-all.sh).
@@ -21,16 +22,39 @@ case "${1:-}" in
   speed)
     runs="${2:-5}"
     [ -f "$bench" ] || { echo "missing $bench (run shared/data/make-all.sh)" >&2; exit 2; }
+    # JVMs: the default java, and a JDK 25+ (EMOFUSE_JAVA, else the newest under /usr/lib/jvm), with
+    # which the launcher uses its ahead-of-time cache. Modes: pinned to one CPU (the JIT compiler
+    # threads share it) and unpinned (extraction still on one thread, --threads 1).
+    jvms=("$(command -v java)")
+    newer="${EMOFUSE_JAVA:-}"
+    if [ -z "$newer" ]; then
+      for j in /usr/lib/jvm/*/; do
+        v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$j/release" 2>/dev/null || true)"
+        if [ -n "$v" ] && [ "$v" -ge 25 ] && [ -x "$j/bin/java" ]; then newer="$j/bin/java"; fi
+      done
+    fi
+    [ -n "$newer" ] && jvms+=("$newer")
     cpu=$(( $(nproc) - 1 ))
-    "$root/emofuse" extract --set egemaps --out "$work/warmup.csv" "$bench" >/dev/null 2>&1   # page cache, not the JIT
-    echo "run,wall_s,user_s,sys_s,max_rss_kb"
-    for ((r = 1; r <= runs; r++)); do
-      /usr/bin/time -f "$r,%e,%U,%S,%M" -o "$work/time.txt" taskset -c "$cpu" \
-        "$root/emofuse" extract --set egemaps --threads 1 --out "$work/bench_func.csv" "$bench" >/dev/null 2>&1
-      cat "$work/time.txt"
-      cut -d, -f2 "$work/time.txt" >> "$work/walls.txt"
+    for j in "${jvms[@]}"; do   # warm the page cache (not the JIT), and train the AOT cache once
+      EMOFUSE_JAVA="$j" "$root/emofuse" extract --set egemaps --out "$work/warmup.csv" "$bench" >/dev/null 2>&1
     done
-    echo "median_wall_s=$(tail -n "$runs" "$work/walls.txt" | median)"
+    echo "jvm,mode,run,wall_s,user_s,sys_s,max_rss_kb"
+    for ((r = 1; r <= runs; r++)); do   # interleaved, so drifting load hits every variant alike
+      for j in "${jvms[@]}"; do
+        for mode in pinned unpinned; do
+          pin=(); [ "$mode" = pinned ] && pin=(taskset -c "$cpu")
+          EMOFUSE_JAVA="$j" /usr/bin/time -f "%e,%U,%S,%M" -o "$work/time.txt" "${pin[@]}" \
+            "$root/emofuse" extract --set egemaps --threads 1 --out "$work/bench_func.csv" "$bench" >/dev/null 2>&1
+          echo "$j,$mode,$r,$(cat "$work/time.txt")"
+          echo "$j,$mode,$(cut -d, -f1 "$work/time.txt")" >> "$work/walls.txt"
+        done
+      done
+    done
+    for j in "${jvms[@]}"; do
+      for mode in pinned unpinned; do
+        echo "median_wall_s $j $mode $(grep -F "$j,$mode," "$work/walls.txt" | cut -d, -f3 | median)"
+      done
+    done
     rm -f "$work/walls.txt"
     ;;
   memory)

@@ -29,6 +29,8 @@ public final class AnalysisPool implements AutoCloseable {
     private final int threads;
     private final AtomicInteger runningStreamJobs = new AtomicInteger();
     private final AtomicInteger activeRequestJobs = new AtomicInteger();
+    /** Set on a worker thread while it runs a request job: only those step aside for the streams. */
+    private final ThreadLocal<Boolean> inRequestJob = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     public AnalysisPool(Vertx vertx, int threads, int maxQueued, int retryAfterS, ServerMetrics metrics) {
         // No blocked-thread warnings for long jobs: a 2-minute recording legitimately takes a while.
@@ -51,23 +53,25 @@ public final class AnalysisPool implements AutoCloseable {
 
     /** Runs a request job even when the queue is long (work that was admitted already, e.g. a batch). */
     public <T> Future<T> submitAdmitted(Callable<T> job) {
-        return run(requests, activeRequestJobs, job);
+        return run(requests, activeRequestJobs, true, job);
     }
 
     /** Runs a job of an admitted stream on the stream workers. */
     public <T> Future<T> submitStream(Callable<T> job) {
-        return run(streams, runningStreamJobs, job);
+        return run(streams, runningStreamJobs, false, job);
     }
 
-    private <T> Future<T> run(WorkerExecutor executor, AtomicInteger running, Callable<T> job) {
+    private <T> Future<T> run(WorkerExecutor executor, AtomicInteger running, boolean request, Callable<T> job) {
         metrics.queuedJobs().incrementAndGet();
         return executor.executeBlocking(() -> {
             metrics.queuedJobs().decrementAndGet();
             metrics.runningJobs().incrementAndGet();
             running.incrementAndGet();
+            inRequestJob.set(request);
             try {
                 return job.call();
             } finally {
+                inRequestJob.set(Boolean.FALSE);
                 running.decrementAndGet();
                 metrics.runningJobs().decrementAndGet();
             }
@@ -78,9 +82,10 @@ public final class AnalysisPool implements AutoCloseable {
      * Called by a request job between chunks of its work: while stream jobs and the active request
      * jobs together want more than the cores, waits for a stream job to finish (at most
      * {@value #MAX_YIELD_MS} ms per call, so requests still progress under a full stream load).
+     * Anywhere but in a request job (a stream job, a thread of the caller's own) it returns at once.
      */
     public void yieldToStreams() {
-        if (runningStreamJobs.get() == 0 || runningStreamJobs.get() + activeRequestJobs.get() <= threads) {
+        if (!inRequestJob.get() || runningStreamJobs.get() == 0 || runningStreamJobs.get() + activeRequestJobs.get() <= threads) {
             return;
         }
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_YIELD_MS);

@@ -85,4 +85,29 @@ class AnalysisPoolTest {
         }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertTrue(ms < 50, "no stream job: yielding must not wait, took " + ms + " ms");
     }
+
+    @Test
+    void onlyRequestJobsStepAside() throws Exception {
+        CountDownLatch running = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        pool.submitStream(() -> {
+            running.countDown();
+            return release.await(10, TimeUnit.SECONDS);
+        });
+        pool.submit(() -> {
+            running.countDown();
+            return release.await(10, TimeUnit.SECONDS);
+        });
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+        try {
+            // one core, a stream job and a request job on it: a request job would step aside here,
+            // a thread that runs no request job must not (nor disturb the pool's count of them)
+            long t0 = System.nanoTime();
+            pool.yieldToStreams();
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            assertTrue(ms < 50, "a thread outside the request jobs must not wait, waited " + ms + " ms");
+        } finally {
+            release.countDown();
+        }
+    }
 }
