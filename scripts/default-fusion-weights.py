@@ -5,10 +5,12 @@ fused = w * text + (1 - w) * voice for V, A and D; w is chosen on a grid (step 0
 CCC against the corpus labels. Inputs are `emofuse predict` outputs of the text and acoustic bundles
 on the emobank-speech manifest. Writes composite.json (the weights and a rationale with the table).
 
-usage: default-fusion-weights.py [--adapted-temperature T] OUT/composite.json NAME MANIFEST TEXT_PRED.csv VOICE_PRED.csv
-                                [NAME MANIFEST TEXT VOICE ...]
+usage: default-fusion-weights.py [--adapted-temperature T] [--temperature T] OUT/composite.json NAME MANIFEST
+                                TEXT_PRED.csv VOICE_PRED.csv [NAME MANIFEST TEXT VOICE ...]
 --adapted-temperature: the category temperature for speaker-adapted voice rows (written as
 adaptedTemperature; ravdess-cv.py score-dialogues measures it).
+--temperature: the category temperature for single utterances (written as temperature; ravdess-cv.py
+score measures it).
 Several corpora: w maximises the mean of their CCCs (the default uses emobank-speech, where the words
 carry V and synthetic voices A/D, and RAVDESS out-of-fold, where two neutral sentences carry nothing).
 (Python 3 standard library only.)
@@ -37,7 +39,7 @@ def read(path):
         return {r["utt_id"]: r for r in csv.DictReader(f)}
 
 
-def main(out, corpora, adapted_temperature=None):
+def main(out, corpora, adapted_temperature=None, temperature=None):
     """corpora: (name, manifest, text_pred, voice_pred) tuples; w maximises the mean CCC over them."""
     data = []
     for name, manifest, text_pred, voice_pred in corpora:
@@ -70,16 +72,19 @@ def main(out, corpora, adapted_temperature=None):
                      "rationale": rationale}
         if adapted_temperature is not None:
             composite["adaptedTemperature"] = adapted_temperature
+        if temperature is not None and temperature != 1:
+            composite["temperature"] = temperature
         json.dump(composite, f, indent=2)
         f.write("\n")
 
 
 if __name__ == "__main__":
-    temperature = None
-    if len(sys.argv) > 2 and sys.argv[1] == "--adapted-temperature":
-        temperature = float(sys.argv[2])
+    temps = {"--adapted-temperature": None, "--temperature": None}
+    while len(sys.argv) > 2 and sys.argv[1] in temps:
+        temps[sys.argv[1]] = float(sys.argv[2])
         del sys.argv[1:3]
     args = sys.argv[2:]
     if len(sys.argv) < 6 or len(args) % 4:
         sys.exit(__doc__)
-    main(sys.argv[1], [tuple(args[i:i + 4]) for i in range(0, len(args), 4)], temperature)
+    main(sys.argv[1], [tuple(args[i:i + 4]) for i in range(0, len(args), 4)], temps["--adapted-temperature"],
+         temps["--temperature"])

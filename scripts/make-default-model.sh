@@ -60,7 +60,10 @@ ebs="$data/emobank-speech/manifest.csv"
 "$emofuse" predict -q --model "$work/acoustic" --data "$ebs" --out "$work/ebs-acoustic.csv" --cache target/feature-cache
 # The category temperature for speaker-adapted voice rows: the NLL-optimal one of the online runs above.
 temperature=$(grep -o 'online per speaker.*NLL-optimal temperature [0-9.]*' "$work/cv/speaker-scores.txt" | grep -o '[0-9.]*$')
-python3 scripts/default-fusion-weights.py --adapted-temperature "$temperature" "$work/composite.json" \
+# Single utterances get their NLL-optimal temperature only where it also lowers the calibration error.
+single=$(grep 'calibration, single utterances' "$work/cv/scores.txt")
+single_t=$(echo "$single" | python3 -c 'import re,sys; l=sys.stdin.read(); e=float(re.search(r"ECE ([0-9.]+)",l).group(1)); t=float(re.search(r"NLL-optimal temperature ([0-9.]+)",l).group(1)); e2=float(re.search(r"ECE there ([0-9.]+)",l).group(1)); print(t if e2 < e else 1)')
+python3 scripts/default-fusion-weights.py --adapted-temperature "$temperature" --temperature "$single_t" "$work/composite.json" \
   emobank-speech "$ebs" "$work/ebs-text.csv" "$work/ebs-acoustic.csv" \
   ravdess-oof "$work/ravdess-vad.csv" "$work/ravdess-text.csv" "$work/ravdess-oof-acoustic.csv"
 

@@ -15,6 +15,8 @@ import java.util.Map;
  *
  * @param textWeights weight of the text prediction for V, A, D (the acoustic one gets 1 - w)
  * @param scale       lowest and highest V/A/D value (both models' label scale, e.g. 1 and 5)
+ * @param temperature temperature of the acoustic model's category probabilities, softmax(log p / t)
+ *                    (calibration measured on held-out speakers; 1 = as the network gives them)
  */
 public final class ModalityWeightedFusion implements FusionModel, AutoCloseable {
 
@@ -23,8 +25,18 @@ public final class ModalityWeightedFusion implements FusionModel, AutoCloseable 
     private final double[] textWeights;
     private final double low;
     private final double high;
+    private final double temperature;
 
     public ModalityWeightedFusion(FusionModel text, FusionModel acoustic, double[] textWeights, double[] scale) {
+        this(text, acoustic, textWeights, scale, 1.0);
+    }
+
+    public ModalityWeightedFusion(FusionModel text, FusionModel acoustic, double[] textWeights, double[] scale,
+                                  double temperature) {
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("temperature must be > 0, got " + temperature);
+        }
+        this.temperature = temperature;
         if (scale.length != 2 || !(scale[0] < scale[1])) {
             throw new IllegalArgumentException("scale must be [low, high] with low < high");
         }
@@ -53,7 +65,8 @@ public final class ModalityWeightedFusion implements FusionModel, AutoCloseable 
             throw new IllegalArgumentException("neither audio nor text given");
         }
         Emotion fromText = textRow == null ? null : clamped(text.predict(null, textRow));
-        Emotion fromVoice = acousticRow == null ? null : clamped(acoustic.predict(acousticRow, null));
+        Emotion fromVoice = acousticRow == null ? null
+                : io.emofuse.fusion.nn.Emotions.withTemperature(clamped(acoustic.predict(acousticRow, null)), temperature);
         if (fromVoice == null) {
             return new Emotion(fromText.valence(), fromText.arousal(), fromText.dominance(), null, Map.of());
         }

@@ -64,4 +64,16 @@ class ModalityWeightedFusionTest {
         assertThrows(IllegalArgumentException.class, () -> new ModalityWeightedFusion(TEXT, VOICE, new double[] {0.5}, SCALE));
         assertThrows(IllegalArgumentException.class, () -> new ModalityWeightedFusion(TEXT, VOICE, new double[] {0.5, 0.5, 0.5}, new double[] {5, 1}));
     }
+
+    @Test
+    void theTemperatureSoftensTheVoiceCategoryProbabilitiesOnly() {
+        ModalityWeightedFusion warm = new ModalityWeightedFusion(TEXT, VOICE, new double[] {0.75, 0.25, 0.5}, SCALE, 2.0);
+        Emotion e = warm.predict(new float[1], new float[1]);
+        // softmax(log p / 2): sqrt(0.7) / (sqrt(0.7) + sqrt(0.3))
+        assertEquals(Math.sqrt(0.7) / (Math.sqrt(0.7) + Math.sqrt(0.3)), e.probabilities().get("angry"), 1e-12);
+        assertEquals("angry", e.category());
+        assertEquals(fusion.predict(new float[1], new float[1]).arousal(), e.arousal(), 1e-12);
+        assertTrue(warm.predict(null, new float[1]).probabilities().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> new ModalityWeightedFusion(TEXT, VOICE, new double[] {0.5, 0.5, 0.5}, SCALE, 0));
+    }
 }

@@ -37,6 +37,18 @@ public final class EmotionModel implements AutoCloseable {
     private Normaliser acousticPopulation;
     /** Category temperature for speaker-adapted acoustic rows (LoadedModel#adaptedTemperature). */
     private double adaptedTemperature = 1.0;
+    /** Category temperature the model itself applies to every row (LoadedModel#temperature). */
+    private double temperature = 1.0;
+
+    /** The category temperature of {@link #predictAdapted} (1: none). */
+    double adaptedTemperature() {
+        return adaptedTemperature;
+    }
+
+    /** The category temperature of {@link #predict} (1: none). */
+    double temperature() {
+        return temperature;
+    }
 
     private EmotionModel(String name, Path source, FusionModel model, AcousticInput acoustic, TextInput text,
                          List<String> categories, String strategy, AutoCloseable owner) {
@@ -64,6 +76,7 @@ public final class EmotionModel implements AutoCloseable {
                 l.modalitiesOptional());
         m.acousticPopulation = l.acousticPopulation().orElse(null);
         m.adaptedTemperature = l.adaptedTemperature();
+        m.temperature = l.temperature();
         return m;
     }
 
@@ -166,7 +179,9 @@ public final class EmotionModel implements AutoCloseable {
      * model under-confident; the default's card measures it).
      */
     public Emotion predictAdapted(float[] acousticRow, float[] textRow) {
-        return Emotions.withTemperature(model.predict(acousticRow, textRow), adaptedTemperature);
+        // Temperatures compose by multiplication (softmax's normaliser is a constant shift of log p),
+        // so the model's own one is replaced by the adapted one, not stacked on it.
+        return Emotions.withTemperature(model.predict(acousticRow, textRow), adaptedTemperature / temperature);
     }
 
     @Override

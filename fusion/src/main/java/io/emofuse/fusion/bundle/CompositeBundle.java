@@ -29,12 +29,17 @@ public final class CompositeBundle implements LoadedModel {
      * @param rationale   where the weights come from, for people
      * @param adaptedTemperature temperature for the category probabilities when the voice is
      *                    normalised online per speaker (null: 1, none); measured, see the model card
+     * @param temperature temperature for the category probabilities of a single utterance, read with
+     *                    the training population's statistics (null: 1, none); measured likewise
      */
     public record Description(int format, String text, String acoustic, double[] textWeights, double[] scale,
-                              String rationale, Double adaptedTemperature) {
+                              String rationale, Double adaptedTemperature, Double temperature) {
         public Description {
             if (adaptedTemperature != null && !(adaptedTemperature > 0)) {
                 throw new IllegalArgumentException("adaptedTemperature must be > 0, got " + adaptedTemperature);
+            }
+            if (temperature != null && !(temperature > 0)) {
+                throw new IllegalArgumentException("temperature must be > 0, got " + temperature);
             }
         }
     }
@@ -50,7 +55,8 @@ public final class CompositeBundle implements LoadedModel {
         this.description = description;
         this.text = text;
         this.acoustic = acoustic;
-        this.model = new ModalityWeightedFusion(text.model(), acoustic.model(), description.textWeights(), description.scale());
+        this.model = new ModalityWeightedFusion(text.model(), acoustic.model(), description.textWeights(), description.scale(),
+                temperature());
     }
 
     public static boolean isComposite(Path dir) {
@@ -129,6 +135,11 @@ public final class CompositeBundle implements LoadedModel {
     @Override
     public double adaptedTemperature() {
         return description.adaptedTemperature() == null ? 1.0 : description.adaptedTemperature();
+    }
+
+    @Override
+    public double temperature() {
+        return description.temperature() == null ? 1.0 : description.temperature();
     }
 
     @Override

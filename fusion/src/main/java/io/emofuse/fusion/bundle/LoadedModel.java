@@ -42,6 +42,11 @@ public interface LoadedModel extends AutoCloseable {
         return 1.0;
     }
 
+    /** Temperature {@link #model()} already applies to every row's category probabilities; 1 = none. */
+    default double temperature() {
+        return 1.0;
+    }
+
     /** {@code composite}, or the bundle's fusion strategy. */
     String kind();
 
