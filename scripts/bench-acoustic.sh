@@ -26,13 +26,7 @@ case "${1:-}" in
     # which the launcher uses its ahead-of-time cache. Modes: pinned to one CPU (the JIT compiler
     # threads share it) and unpinned (extraction still on one thread, --threads 1).
     jvms=("$(command -v java)")
-    newer="${EMOFUSE_JAVA:-}"
-    if [ -z "$newer" ]; then
-      for j in /usr/lib/jvm/*/; do
-        v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$j/release" 2>/dev/null || true)"
-        if [ -n "$v" ] && [ "$v" -ge 25 ] && [ -x "$j/bin/java" ]; then newer="$j/bin/java"; fi
-      done
-    fi
+    newer="${EMOFUSE_JAVA:-$("$root/scripts/newer-jdk.sh")}"
     [ -n "$newer" ] && jvms+=("$newer")
     cpu=$(( $(nproc) - 1 ))
     for j in "${jvms[@]}"; do   # warm the page cache (not the JIT), and train the AOT cache once

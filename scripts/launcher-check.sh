@@ -5,11 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-newer=""
-for j in /usr/lib/jvm/*/; do
-  v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$j/release" 2>/dev/null || true)"
-  if [ -n "$v" ] && [ "$v" -ge 25 ] && [ -x "$j/bin/java" ]; then newer="$j/bin/java"; fi
-done
+newer="$(scripts/newer-jdk.sh)"
 if [ -z "$newer" ]; then
   echo "launcher-check: no JDK 25+ under /usr/lib/jvm; skipped"
   exit 0
