@@ -7,14 +7,6 @@ public interface Transcriber extends AutoCloseable {
 
     Transcript transcribe(Audio audio);
 
-    /**
-     * As {@link #transcribe(Audio)}, calling {@code pace} between chunks of the decode so that the
-     * caller can hold it back (the server lets its real-time streams go first).
-     */
-    default Transcript transcribe(Audio audio, Runnable pace) {
-        return transcribe(audio);
-    }
-
     @Override
     void close();
 }

@@ -91,19 +91,12 @@ public final class EmotionAnalyzer implements AutoCloseable {
      *                the utterance is added to them
      */
     public Analysis analyze(Audio audio, String givenText, SpeakerAdaptation speaker) {
-        return analyze(audio, givenText, speaker, () -> { });
-    }
-
-    /**
-     * @param pace called between chunks of the ASR decode ({@link io.emofuse.linguistic.Transcriber#transcribe(Audio, Runnable)})
-     */
-    public Analysis analyze(Audio audio, String givenText, SpeakerAdaptation speaker, Runnable pace) {
         Audio at16k = Resampler.toRate(audio, Audio.TARGET_RATE);
         long t0 = System.nanoTime();
         boolean textGiven = Modalities.hasWords(givenText);
         Transcript transcript = textGiven
                 ? new Transcript(givenText.strip(), List.of())
-                : parts.asr().transcribe(at16k, pace);
+                : parts.asr().transcribe(at16k);
         double asrMs = textGiven ? 0 : millisSince(t0);
         Scored scored = emotion(at16k, transcript.text(), speaker, true);
         List<String> used = scored.modalities().stream()

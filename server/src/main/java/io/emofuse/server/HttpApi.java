@@ -193,7 +193,7 @@ public final class HttpApi {
             Audio audio = decode(bytes);
             EmotionAnalyzer.Analysis result;
             try {
-                result = a.analyze(audio, text, null, state.pool()::yieldToStreams);
+                result = a.analyze(audio, text, null);
             } catch (AudioTooShortException e) {
                 throw ApiError.badRequest("audio_too_short", e.getMessage());
             }
@@ -272,7 +272,7 @@ public final class HttpApi {
     private void score(RoutingContext ctx) {
         HttpServerRequest req = ctx.request();
         HttpServerResponse res = ctx.response();
-        BatchScorer scorer = new BatchScorer(analyzer(), state.audioRoots(), state.pool()::yieldToStreams);
+        BatchScorer scorer = new BatchScorer(analyzer(), state.audioRoots());
         res.setChunked(true).putHeader(HttpHeaders.CONTENT_TYPE, "application/x-ndjson");
         long[] lineNo = {0};
         int[] inFlight = {0};

@@ -89,11 +89,6 @@ public final class VoskTranscriber implements Transcriber {
     /** Decodes a whole recording; waits while all recogniser slots are busy. */
     @Override
     public Transcript transcribe(Audio audio) {
-        return transcribe(audio, () -> { });
-    }
-
-    @Override
-    public Transcript transcribe(Audio audio, Runnable pace) {
         Audio at16k = audio.sampleRate() == Audio.TARGET_RATE ? audio : Resampler.toRate(audio, Audio.TARGET_RATE);
         byte[] pcm = Pcm16.encode(at16k.samples());
         RecognizerPool.Lease lease = recognizers.acquire();
@@ -103,7 +98,6 @@ public final class VoskTranscriber implements Transcriber {
             List<Transcript> segments = new ArrayList<>();
             byte[] chunk = new byte[CHUNK_BYTES];
             for (int off = 0; off < pcm.length; off += CHUNK_BYTES) {
-                pace.run();
                 int n = Math.min(CHUNK_BYTES, pcm.length - off);
                 System.arraycopy(pcm, off, chunk, 0, n);
                 if (rec.acceptWaveForm(chunk, n)) {

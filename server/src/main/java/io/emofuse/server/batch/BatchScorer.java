@@ -29,17 +29,10 @@ public final class BatchScorer {
 
     private final EmotionAnalyzer analyzer;
     private final BatchAudioSource audioSource;
-    private final Runnable pace;
 
     public BatchScorer(EmotionAnalyzer analyzer, BatchAudioSource audioSource) {
-        this(analyzer, audioSource, () -> { });
-    }
-
-    /** @param pace called between chunks of each ASR decode (the server: {@code AnalysisPool::yieldToStreams}) */
-    public BatchScorer(EmotionAnalyzer analyzer, BatchAudioSource audioSource, Runnable pace) {
         this.analyzer = analyzer;
         this.audioSource = audioSource;
-        this.pace = pace;
     }
 
     /** The key a resumed run recognises a finished line by: its dialogue id, or its line number. */
@@ -159,7 +152,7 @@ public final class BatchScorer {
                 JsonNode who = t.get("speaker");
                 SpeakerAdaptation speaker = who == null || !(who.isTextual() || who.isNumber()) ? null
                         : speakers.computeIfAbsent(who.asText(), k -> analyzer.newSpeaker());
-                EmotionAnalyzer.Analysis a = analyzer.analyze(clip, text, speaker, pace);
+                EmotionAnalyzer.Analysis a = analyzer.analyze(clip, text, speaker);
                 r.put("source", text == null ? "audio" : "audio+text").put("transcript", a.transcript());
                 r.put("duration_s", a.durationS());
                 r.set("emotion", emotion(a.emotion()));
