@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -84,9 +83,13 @@ public final class ExtractCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "WAV files or folders.")
     List<Path> inputs;
 
-    /** The chosen set: its names and a stream factory taking the number of frames to keep (0 = all). */
-    private record SetChoice(String id, List<String> lldNames, List<String> functionalNames,
-                             IntFunction<StreamingExtractor> streams) {
+    /** The chosen set: its names and a stream factory. */
+    private record SetChoice(String id, List<String> lldNames, List<String> functionalNames, Streams streams) {
+    }
+
+    /** Opens a stream keeping {@code keepFrames} frames (0 = all); LLD rows only where asked for. */
+    private interface Streams {
+        StreamingExtractor open(int keepFrames, boolean lldRows);
     }
 
     /** Result of one file: rows to write (functionals: one row). */
@@ -124,7 +127,7 @@ public final class ExtractCommand implements Callable<Integer> {
             try {
                 if (threads == 1 && lld) {
                     // one file at a time, rows streamed straight to the output
-                    StreamingExtractor s = variant.streams().apply(8);
+                    StreamingExtractor s = variant.streams().open(8, true);
                     for (Path f : files) {
                         written += streamLld(f, s, table, err);
                         step(bar);
@@ -200,7 +203,7 @@ public final class ExtractCommand implements Callable<Integer> {
 
     private FileResult extract(Path f, SetChoice variant, boolean lld) throws IOException {
         List<double[]> rows = new ArrayList<>();
-        StreamingExtractor s = variant.streams().apply(0);
+        StreamingExtractor s = variant.streams().open(0, lld);
         long pushed = WavFeatureStream.run(f, s, lld ? frames -> rows.addAll(List.of(frames)) : null);
         if (!lld) {
             double[] v = s.functionals();
@@ -225,10 +228,10 @@ public final class ExtractCommand implements Callable<Integer> {
         }
         if (!List.of("egemaps", "gemaps", "hsf1", "hsf2").contains(set)) {
             var ex = FeatureSets.create(set);
-            return new SetChoice(ex.id(), ex.lldNames(), ex.functionalNames(), n -> FeatureSets.streaming(set, n));
+            return new SetChoice(ex.id(), ex.lldNames(), ex.functionalNames(), (n, lldRows) -> FeatureSets.streaming(set, n));
         }
         GemapsVariant v = variant();
-        return new SetChoice(v.id(), v.lldNames(), v.functionalNames(), n -> new GemapsStreamingExtractor(v, n));
+        return new SetChoice(v.id(), v.lldNames(), v.functionalNames(), (n, lldRows) -> new GemapsStreamingExtractor(v, n, lldRows));
     }
 
     private GemapsVariant variant() {

@@ -4,10 +4,17 @@ package io.emofuse.acoustic.gemaps;
  * Formants F1-F3 (frequency, bandwidth) of the 20 ms branch (GEMAPS_NOTES 9): the spectrum is
  * resampled to an 11 kHz, 220-sample frame by a truncated inverse DFT, analysed by order-11
  * autocorrelation LPC, and the roots of the negated-coefficient polynomial become formants.
+ *
+ * <p>The root finder warm-starts from the previous frame's roots, so results depend (in the last
+ * bits) on which frames went before. Voiced and unvoiced frames therefore keep separate chains:
+ * eGeMAPS functionals use formants of voiced frames only, and an extractor that skips the unvoiced
+ * ones ({@link GemapsEngine}) gives exactly the same functionals as one that computes every frame.
  */
 final class Formants {
+    /** Spectrum bins the resampling keeps; {@link #analyze} takes their real, then imaginary parts. */
+    static final int KEEP_BINS = 110;
+    static final int SPECTRUM = 2 * KEEP_BINS;
     private static final int OUT_LEN = 220;
-    private static final int KEEP_BINS = 110;
     private static final int ORDER = 11;
     private static final double LPC_RATE = 11000;
     private static final double MIN_HZ = 50;
@@ -18,13 +25,27 @@ final class Formants {
     private final float[] y = new float[OUT_LEN];
     private final float[] r = new float[ORDER + 1];
     private final float[] a = new float[ORDER + 1];
-        private final double[] coeffs = new double[ORDER];
-    private final PolynomialRoots roots = new PolynomialRoots(ORDER);
+    private final double[] coeffs = new double[ORDER];
+    private final PolynomialRoots voicedRoots = new PolynomialRoots(ORDER);
+    private final PolynomialRoots unvoicedRoots = new PolynomialRoots(ORDER);
     private final double[] freq = new double[5];
     private final double[] bw = new double[5];
 
     void reset() {
-        roots.reset();
+        voicedRoots.reset();
+        unvoicedRoots.reset();
+    }
+
+    /**
+     * Keeps what {@link #analyze} needs of a 512-point FFT (e^{-i} convention) of the padded Hamming
+     * frame, in float as openSMILE computes it: re[0..110), then the imaginary parts of Ooura's rdft
+     * (e^{+i}, so -im[k]).
+     */
+    static void keepSpectrum(double[] re, double[] im, float[] spectrum) {
+        for (int k = 0; k < KEEP_BINS; k++) {
+            spectrum[k] = (float) re[k];
+            spectrum[KEEP_BINS + k] = (float) -im[k];
+        }
     }
 
     Formants() {
@@ -36,16 +57,16 @@ final class Formants {
         }
     }
 
-    /** {@code re, im}: 512-point FFT (e^{-i} convention) of the padded Hamming frame. */
-    void analyze(double[] re, double[] im, double[] out) {
+    /** {@code spectrum}: from {@link #keepSpectrum}; {@code voiced} picks the warm-start chain. */
+    void analyze(float[] spectrum, boolean voiced, double[] out) {
         // openSMILE works in float here (irdft, autocorrelation, Durbin): emulate it, because
         // the roots of these near-singular LPC polynomials are sensitive to rounding.
         // Outputs are independent, so loop over bins outside: each y[i] still accumulates in
         // openSMILE's order (DC, then re/im of bin 1, 2, ...), and the inner loop vectorises.
-        java.util.Arrays.fill(y, (float) re[0]);
+        java.util.Arrays.fill(y, spectrum[0]);
         for (int k = 1; k < KEEP_BINS; k++) {
-            float rk = (float) re[k];
-            float ik = (float) -im[k]; // Ooura's rdft uses e^{+i}: its imaginary part is -im[k]
+            float rk = spectrum[k];
+            float ik = spectrum[KEEP_BINS + k];
             float[] c = cosTab[k];
             float[] sn = sinTab[k];
             for (int i = 0; i < OUT_LEN; i++) {
@@ -67,6 +88,7 @@ final class Formants {
             for (int i = 0; i < ORDER; i++) {
                 coeffs[i] = -a[i]; // z^11 - a1 z^10 - ... - a11 (openSMILE's sign)
             }
+            PolynomialRoots roots = voiced ? voicedRoots : unvoicedRoots;
             int nr = roots.solve(coeffs);
             double[] wr = roots.real();
             double[] wi = roots.imag();

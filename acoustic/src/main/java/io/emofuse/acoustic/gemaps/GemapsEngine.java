@@ -6,6 +6,11 @@ import java.util.Arrays;
  * The frame pipeline of GeMAPS as a push-driven stream: samples in, complete raw frames
  * ({@link Raw} layout, both analysis branches and the delayed Viterbi F0) out, in frame order.
  * Memory is bounded: only the samples the pending frames and the jitter tracker still need are kept.
+ *
+ * <p>Formants are computed when a frame's F0 is decided: for every 60 ms frame, or, for an engine
+ * that only feeds eGeMAPS/GeMAPS functionals (which use them on voiced frames only), for the voiced
+ * ones; their unvoiced frames then hold 0 there. The trailing 20 ms-only frames never get formants:
+ * no output reads them there.
  */
 public final class GemapsEngine {
 
@@ -23,10 +28,13 @@ public final class GemapsEngine {
     private final ViterbiSmoother viterbi = new ViterbiSmoother();
     private final JitterTracker jitter = new JitterTracker();
     private final Harmonics harmonics = new Harmonics();
+    private final Formants formants = new Formants();
+    private final boolean unvoicedFormants;
 
     private final double[][] pendingRaw = new double[PENDING][Raw.COUNT];
     private final double[][] pendingMag = new double[PENDING][PitchAnalyzer.BINS];
     private final double[] pendingRms = new double[PENDING];
+    private final float[][] pendingSpectrum = new float[PENDING][Formants.SPECTRUM];
     private final double[] candF = new double[PitchAnalyzer.CANDIDATES];
     private final double[] candV = new double[PitchAnalyzer.CANDIDATES];
 
@@ -41,12 +49,20 @@ public final class GemapsEngine {
     private final ViterbiSmoother.Sink decided = this::completeLong;
     private final JitterTracker.Samples history = this::copySamples;
 
+    /** An engine that computes formants on every frame. */
     public GemapsEngine() {
+        this(true);
+    }
+
+    /** @param unvoicedFormants false to skip formants on unvoiced frames (eGeMAPS/GeMAPS functionals only) */
+    public GemapsEngine(boolean unvoicedFormants) {
+        this.unvoicedFormants = unvoicedFormants;
         reset();
     }
 
     public void reset() {
         shortBranch.reset();
+        formants.reset();
         viterbi.reset();
         jitter.reset();
         bufBase = 0;
@@ -131,9 +147,10 @@ public final class GemapsEngine {
             if (next25 - nextEmit >= PENDING) {
                 throw new IllegalStateException("pending frame buffer overflow");
             }
-            double[] raw = pendingRaw[(int) (next25 % PENDING)];
+            int slot = (int) (next25 % PENDING);
+            double[] raw = pendingRaw[slot];
             Arrays.fill(raw, 0);
-            shortBranch.analyze(buf, (int) (next25 * STEP - bufBase), raw);
+            shortBranch.analyze(buf, (int) (next25 * STEP - bufBase), raw, pendingSpectrum[slot]);
             next25++;
         }
         while (next60 * STEP + PitchAnalyzer.FRAME <= end) {
@@ -150,6 +167,9 @@ public final class GemapsEngine {
         float gated = pendingRms[slot] > ENERGY_GATE ? (float) f0 : 0f;
         raw[Raw.F0_HZ] = gated;
         jitter.process(frame, gated, history, raw);
+        if (gated > 0 || unvoicedFormants) {
+            formants.analyze(pendingSpectrum[slot], gated > 0, raw); // before harmonics: A1-A3 sit at F1-F3
+        }
         harmonics.analyze(pendingMag[slot], gated, raw);
         if (frame != nextEmit) {
             throw new IllegalStateException("F0 frames decided out of order");

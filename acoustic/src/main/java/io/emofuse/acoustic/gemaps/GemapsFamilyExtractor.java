@@ -53,7 +53,7 @@ public class GemapsFamilyExtractor implements FeatureExtractor {
     @Override
     public double[] functionals(Audio audio) {
         float[] x = samples16k(audio);
-        StreamingExtractor s = streaming(0);
+        StreamingExtractor s = new GemapsStreamingExtractor(variant, 0, false);
         for (int off = 0; off < x.length; off += CHUNK) {
             s.push(x, off, Math.min(CHUNK, x.length - off));
             s.pollFrames();

@@ -9,12 +9,14 @@ import java.util.List;
 /**
  * Streaming eGeMAPS / GeMAPS / HSF extraction: the {@link GemapsEngine} frame pipeline, a
  * {@link FrameStore} window and the LLD rows as openSMILE writes them (each row two frames after
- * its own; the last rows at {@link #finish()}).
+ * its own; the last rows at {@link #finish()}). A functionals-only stream emits no LLD rows and,
+ * for eGeMAPS and GeMAPS, skips the formants of unvoiced frames, which their functionals never read.
  */
 public final class GemapsStreamingExtractor implements StreamingExtractor {
 
     private final GemapsVariant variant;
-    private final GemapsEngine engine = new GemapsEngine();
+    private final GemapsEngine engine;
+    private final boolean lldRows;
     private final FrameStore store;
     private final List<double[]> ready = new ArrayList<>();
     private final double[] fullRow = new double[GemapsFeatures.EGEMAPS_LLD.size()];
@@ -28,7 +30,17 @@ public final class GemapsStreamingExtractor implements StreamingExtractor {
      * @param windowFrames frames (10 ms each) kept for functionals; 0 keeps everything
      */
     public GemapsStreamingExtractor(GemapsVariant variant, int windowFrames) {
+        this(variant, windowFrames, true);
+    }
+
+    /**
+     * @param lldRows false for a stream that is only asked for functionals: {@link #pollFrames()}
+     *                then returns no rows, and the functionals are the same, faster
+     */
+    public GemapsStreamingExtractor(GemapsVariant variant, int windowFrames, boolean lldRows) {
         this.variant = variant;
+        this.lldRows = lldRows;
+        this.engine = new GemapsEngine(lldRows || variant.functionalsReadUnvoicedFormants());
         // LLD rows need up to 6 recent frames (the end row reaches 2 frames past the last 60 ms frame).
         this.store = new FrameStore(windowFrames <= 0 ? 0 : Math.max(8, windowFrames));
     }
@@ -84,8 +96,10 @@ public final class GemapsStreamingExtractor implements StreamingExtractor {
     }
 
     private void emitRow(long t, long nLong, long nShort) {
-        GemapsFeatures.lldRow(store, t, nLong, nShort, fullRow);
-        ready.add(variant.selectLld(fullRow));
+        if (lldRows) {
+            GemapsFeatures.lldRow(store, t, nLong, nShort, fullRow);
+            ready.add(variant.selectLld(fullRow));
+        }
         rowsEmitted = t + 1;
     }
 

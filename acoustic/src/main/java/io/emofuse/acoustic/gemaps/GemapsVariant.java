@@ -74,6 +74,11 @@ public final class GemapsVariant {
         }
     }
 
+    /** True for the HSF sets, whose means run over every frame's LLD row; eGeMAPS gates formants by voicing. */
+    boolean functionalsReadUnvoicedFormants() {
+        return kind == Kind.HSF1 || kind == Kind.HSF2;
+    }
+
     double[] selectLld(double[] egemapsRow) {
         return kind == Kind.GEMAPS ? GemapsFeatures.gemapsLld(egemapsRow) : egemapsRow.clone();
     }

@@ -26,6 +26,8 @@ final class JitterTracker {
     private float lastShimmer;
     private float[] buf = new float[4096];
     private double[] cc = new double[64];
+    private double[] prefix = new double[4097]; // prefix[i] = buf[0] + ... + buf[i-1]
+    private double[] prefixSq = new double[4097];
     private final Parabola parabola = new Parabola();
     private float amp0;
     private float amp1;
@@ -78,6 +80,9 @@ final class JitterTracker {
             buf = new float[n * 2];
         }
         samples.copy(lastIdx, buf, n);
+        if (f0 > 0) {
+            prefixSums(n);
+        }
 
         float nPeriodsLocal = 0;
         float nPeriods = 0;
@@ -177,45 +182,53 @@ final class JitterTracker {
         out[Raw.SHIMMER] = shimmerDb;
     }
 
+    private void prefixSums(int n) {
+        if (prefix.length < n + 1) {
+            prefix = new double[2 * n + 1];
+            prefixSq = new double[2 * n + 1];
+        }
+        double s = 0;
+        double s2 = 0;
+        for (int i = 0; i < n; i++) {
+            double v = buf[i];
+            s += v;
+            s2 += v * v;
+            prefix[i + 1] = s;
+            prefixSq[i + 1] = s2;
+        }
+    }
+
+    /**
+     * Normalised cross-correlation of the {@code len} samples at {@code x} with the next {@code len}.
+     * This is the jitter search's inner loop, run for every candidate lag: means and energies come
+     * from prefix sums, so only the cross term takes a pass (two partial sums, so that the additions
+     * do not wait on each other). Algebraically the two-pass form; in double, the same to ~1e-12.
+     */
     private double crossCorr(int x, int len) {
         int y = x + len;
-        // Two partial sums per quantity (even and odd samples): the additions of one sum depend on
-        // each other, and this is the jitter search's inner loop, run for every candidate lag.
-        double mx0 = 0, mx1 = 0, my0 = 0, my1 = 0;
+        double sx = prefix[y] - prefix[x];
+        double sy = prefix[y + len] - prefix[y];
+        double mx = sx / len;
+        double my = sy / len;
+        double c0 = 0;
+        double c1 = 0;
         int i = 0;
         for (; i + 1 < len; i += 2) {
-            mx0 += buf[x + i];
-            mx1 += buf[x + i + 1];
-            my0 += buf[y + i];
-            my1 += buf[y + i + 1];
+            c0 += (double) buf[x + i] * buf[y + i];
+            c1 += (double) buf[x + i + 1] * buf[y + i + 1];
         }
         if (i < len) {
-            mx0 += buf[x + i];
-            my0 += buf[y + i];
+            c0 += (double) buf[x + i] * buf[y + i];
         }
-        double mx = (mx0 + mx1) / len;
-        double my = (my0 + my1) / len;
-        double c0 = 0, c1 = 0, nx0 = 0, nx1 = 0, ny0 = 0, ny1 = 0;
-        for (i = 0; i + 1 < len; i += 2) {
-            double dx = buf[x + i] - mx;
-            double dy = buf[y + i] - my;
-            c0 += dx * dy;
-            nx0 += dx * dx;
-            ny0 += dy * dy;
-            double ex = buf[x + i + 1] - mx;
-            double ey = buf[y + i + 1] - my;
-            c1 += ex * ey;
-            nx1 += ex * ex;
-            ny1 += ey * ey;
+        double c = c0 + c1 - len * mx * my;
+        double ex = prefixSq[y] - prefixSq[x];
+        double ey = prefixSq[y + len] - prefixSq[y];
+        double nx = ex - sx * mx;
+        double ny = ey - sy * my;
+        if (nx <= 1e-12 * ex || ny <= 1e-12 * ey) {
+            return Double.NaN; // a constant period: 0/0 in the two-pass form, never a peak
         }
-        if (i < len) {
-            double dx = buf[x + i] - mx;
-            double dy = buf[y + i] - my;
-            c0 += dx * dy;
-            nx0 += dx * dx;
-            ny0 += dy * dy;
-        }
-        return (c0 + c1) / (Math.sqrt(nx0 + nx1) * Math.sqrt(ny0 + ny1));
+        return c / (Math.sqrt(nx) * Math.sqrt(ny));
     }
 
     /** Peak-to-peak amplitudes of the two periods; returns their absolute difference. */

@@ -2,8 +2,9 @@ package io.emofuse.acoustic.gemaps;
 
 /**
  * The 20 ms Hamming branch of GeMAPS for one frame: loudness, alpha ratio, Hammarberg index,
- * spectral slopes, spectral flux, MFCC 1-4, frame energy and LPC formants (GEMAPS_NOTES 3-6, 9).
- * Stateful only through the previous magnitude spectrum (flux); not thread-safe.
+ * spectral slopes, spectral flux, MFCC 1-4 and frame energy (GEMAPS_NOTES 3-6), and the low
+ * spectrum its LPC formants come from (GEMAPS_NOTES 9; {@link Formants}, computed once the frame's
+ * voicing is known). Stateful only through the previous magnitude spectrum (flux); not thread-safe.
  */
 final class ShortFrameAnalyzer {
     static final int FRAME = 320;
@@ -33,8 +34,6 @@ final class ShortFrameAnalyzer {
     private final double[] loudWeight = new double[MEL_BANDS];
     private final double[] bands = new double[MEL_BANDS];
     private final double[][] dct = new double[4][MEL_BANDS];
-
-    private final Formants formants = new Formants();
 
     ShortFrameAnalyzer() {
         for (int i = 0; i < FRAME; i++) {
@@ -89,11 +88,13 @@ final class ShortFrameAnalyzer {
 
     void reset() {
         hasPrev = false;
-        formants.reset();
     }
 
-    /** Analyses samples {@code x[off .. off+320)} into {@code out[0 .. Raw.SHORT_COUNT)}. */
-    void analyze(float[] x, int off, double[] out) {
+    /**
+     * Analyses samples {@code x[off .. off+320)} into {@code out[0 .. Raw.F1)}, and keeps the
+     * spectrum for {@link Formants#analyze} in {@code formantSpectrum}.
+     */
+    void analyze(float[] x, int off, double[] out, float[] formantSpectrum) {
         double energy = 0;
         for (int i = 0; i < FRAME; i++) {
             double v = x[off + i];
@@ -112,8 +113,7 @@ final class ShortFrameAnalyzer {
         out[Raw.SLOPE0_500] = slope(0, 16);
         out[Raw.SLOPE500_1500] = slope(16, 48);
         flux(out);
-        // Ooura convention (e^{+i}): imaginary parts flip sign relative to ours.
-        formants.analyze(re, im, out);
+        Formants.keepSpectrum(re, im, formantSpectrum);
     }
 
     private void loudnessAndMfcc(double[] out) {

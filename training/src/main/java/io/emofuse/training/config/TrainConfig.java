@@ -44,6 +44,13 @@ public final class TrainConfig {
         public String cache = ".emofuse-cache";
         /** Training-time augmentation: each recipe adds an augmented copy of every training row. */
         public List<Augment> augment = List.of();
+        /**
+         * Copies of the training rows (and of each augmented copy) as a stream or dialogue serves them:
+         * each speaker's utterances in a random order, normalised online per speaker
+         * (io.emofuse.fusion.input.SpeakerAdaptation), so one network learns both single utterances and
+         * speaker-adapted ones. 0: none. Acoustic functionals with population statistics only.
+         */
+        public int speakerAdaptedCopies = 0;
     }
 
     /** One augmentation recipe (io.emofuse.audio.augment.Augmentation): speed, then pitch, then noise. */
@@ -232,6 +239,14 @@ public final class TrainConfig {
         augmentations();
         if (!features.augment.isEmpty() && !strategyValue().usesAcoustic()) {
             throw new IllegalArgumentException("features.augment changes audio; the text strategy uses none");
+        }
+        if (features.speakerAdaptedCopies < 0) {
+            throw new IllegalArgumentException("features.speaker_adapted_copies must be >= 0, got " + features.speakerAdaptedCopies);
+        }
+        if (features.speakerAdaptedCopies > 0 && (!strategyValue().usesAcoustic()
+                || !features.acoustic.kind.equals("functionals") || features.acoustic.speakerNormalise)) {
+            throw new IllegalArgumentException("features.speaker_adapted_copies needs acoustic functionals with "
+                    + "speaker_normalise: false (it simulates the server's online per-speaker normalisation)");
         }
         ArchitectureSpec arch = model.architectureSpec();
         if (!arch.isFusion() && strategyValue() != FusionStrategy.ACOUSTIC) {

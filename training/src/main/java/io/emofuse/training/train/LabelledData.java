@@ -26,6 +26,11 @@ public record LabelledData(List<ManifestRow> rows, float[][] acoustic, float[][]
         return new LabelledData(rows, acoustic, text, vad, categories, category, tables);
     }
 
+    /** The same rows with other acoustic inputs (an augmented or adapted copy) and no augmented tables. */
+    public LabelledData withAcoustic(float[][] table) {
+        return new LabelledData(rows, table, text, vad, categories, category);
+    }
+
     public int size() {
         return rows.size();
     }

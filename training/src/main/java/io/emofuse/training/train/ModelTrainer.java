@@ -9,6 +9,7 @@ import io.emofuse.fusion.nn.InputShape;
 import io.emofuse.fusion.nn.LabelScaler;
 import io.emofuse.fusion.nn.NetworkPredictor;
 import io.emofuse.fusion.nn.NetworkSpec;
+import io.emofuse.fusion.nn.Normaliser;
 import io.emofuse.fusion.nn.RawPrediction;
 import io.emofuse.training.config.TrainConfig;
 import io.emofuse.training.importers.BinaryAffect;
@@ -17,6 +18,7 @@ import io.emofuse.training.split.SplitSpec;
 import io.emofuse.training.split.Splitter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -133,9 +135,21 @@ public final class ModelTrainer {
         TrainingData learn = subset(data, scaler, tr);
         if (spec.strategy().usesAcoustic()) {
             // Augmented copies of the rows learnt from (never of dev or test rows), same labels.
+            List<float[][]> tables = new ArrayList<>();
+            tables.add(data.acoustic());
+            tables.addAll(data.augmented());
             for (float[][] copy : data.augmented()) {
-                learn = learn.concat(subset(new LabelledData(data.rows(), copy, data.text(), data.vad(), data.categories(),
-                        data.category()), scaler, tr));
+                learn = learn.concat(subset(data.withAcoustic(copy), scaler, tr));
+            }
+            int copies = config.features.speakerAdaptedCopies;
+            if (copies > 0) {
+                Normaliser population = Normaliser.fit(pick(data.acoustic(), tr), data.acoustic()[0].length);
+                for (float[][] table : tables) {
+                    for (int c = 0; c < copies; c++) {
+                        float[][] adapted = OnlineAdaptation.adapt(table, data.rows(), tr, population, seed + 7919L * (c + 1));
+                        learn = learn.concat(subset(data.withAcoustic(adapted), scaler, tr));
+                    }
+                }
             }
         }
         return trainer.train(spec, learn, dv.length == 0 ? null : subset(data, scaler, dv));
