@@ -71,7 +71,8 @@ python3 scripts/default-fusion-weights.py --adapted-temperature "$temperature" -
 # MODEL_CARD.md files there are written by hand: update their figures from what this script printed.
 for part in text acoustic; do
   mkdir -p "$res/$part"
-  cp "$work/$part"/{bundle.json,main.params,metrics.json,config.yaml} "$res/$part/"
+  rm -f "$res/$part"/*.params   # an ensemble's members: main.params, main-2.params, ...
+  cp "$work/$part"/{bundle.json,metrics.json,config.yaml} "$work/$part"/*.params "$res/$part/"
 done
 cp "$work/composite.json" "$res/composite.json"
 python3 scripts/catalog-entry.py "$res" linguistic/src/main/resources/io/emofuse/models/catalog.json

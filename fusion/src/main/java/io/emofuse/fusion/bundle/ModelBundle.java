@@ -88,9 +88,20 @@ public final class ModelBundle implements LoadedModel {
             NetworkPredictor t = network(dir, d, "text", device);
             model = new LateFusionModel(a, t, SecondStage.load(d.secondStage(), dir), d.labelScaler(), d.categories());
         } else {
-            model = new NeuralFusionModel(network(dir, d, "main", device), d.labelScaler(), d.categories());
+            // an ensemble (training.ensemble) stores its members as main, main-2, main-3, ...
+            List<NetworkPredictor> members = new java.util.ArrayList<>();
+            members.add(network(dir, d, ensembleMember(1), device));
+            for (int m = 2; d.networks().containsKey(ensembleMember(m)); m++) {
+                members.add(network(dir, d, ensembleMember(m), device));
+            }
+            model = new NeuralFusionModel(members, d.labelScaler(), d.categories());
         }
         return new ModelBundle(dir, d, model);
+    }
+
+    /** The bundle name of an ensemble's {@code m}-th network (1-based; the first is {@code main}). */
+    public static String ensembleMember(int m) {
+        return m == 1 ? "main" : "main-" + m;
     }
 
     private static NetworkPredictor network(Path dir, BundleDescription d, String name, Device device) throws IOException {

@@ -101,6 +101,35 @@ class ModelBundleTest {
     }
 
     @Test
+    void ensembleAveragesItsMembersAndRoundTrips(@TempDir Path dir) throws Exception {
+        List<NetworkPredictor> members = List.of(network(FusionStrategy.ACOUSTIC, BranchSpec.dense(8), 4),
+                network(FusionStrategy.ACOUSTIC, BranchSpec.dense(8), 4), network(FusionStrategy.ACOUSTIC, BranchSpec.dense(8), 4));
+        NeuralFusionModel ensemble = new NeuralFusionModel(members, SCALER, CLASSES);
+        float[][] a = rows(5, 6, 11);
+        List<Emotion> mean = ensemble.predictAll(a, null);
+        List<List<Emotion>> each = members.stream().map(n -> new NeuralFusionModel(n, SCALER, CLASSES).predictAll(a, null)).toList();
+        assertTrue(each.get(0).get(0).arousal() != each.get(1).get(0).arousal(), "members initialised differently");
+        for (int i = 0; i < a.length; i++) {
+            final int row = i;
+            assertEquals(each.stream().mapToDouble(e -> e.get(row).arousal()).average().orElseThrow(), mean.get(i).arousal(), 1e-6);
+            for (String c : CLASSES) {
+                assertEquals(each.stream().mapToDouble(e -> e.get(row).probabilities().get(c)).average().orElseThrow(),
+                        mean.get(i).probabilities().get(c), 1e-6);
+            }
+        }
+        Map<String, NetworkPredictor> named = new java.util.LinkedHashMap<>();
+        for (int m = 1; m <= members.size(); m++) {
+            named.put(ModelBundle.ensembleMember(m), members.get(m - 1));
+        }
+        ModelBundle.write(dir, description(FusionStrategy.ACOUSTIC), named, null);
+        assertTrue(Files.exists(dir.resolve("main-3.params")));
+        try (ModelBundle b = ModelBundle.load(dir, Devices.choose("cpu"))) {
+            assertSame(ensemble, b.model(), a, null);
+        }
+        ensemble.close();
+    }
+
+    @Test
     void lateFusionWithLinearStageRoundTrips(@TempDir Path dir) throws Exception {
         NetworkPredictor a = network(FusionStrategy.ACOUSTIC, BranchSpec.dense(8), 0);
         NetworkPredictor t = network(FusionStrategy.TEXT, BranchSpec.dense(8), 0);

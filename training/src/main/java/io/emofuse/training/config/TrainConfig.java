@@ -165,6 +165,8 @@ public final class TrainConfig {
         public String device = "auto";
         /** Share of training speakers (or rows) held out for early stopping when the split gives no dev set. */
         public double devFraction = 0.15;
+        /** Networks trained with seeds seed, seed+1, ... whose predictions are averaged (1: a single network). */
+        public int ensemble = 1;
 
         public TrainingSettings settings() {
             return new TrainingSettings(optimizer, learningRate, batchSize, epochs, patience, seed, device);
@@ -239,6 +241,12 @@ public final class TrainConfig {
         augmentations();
         if (!features.augment.isEmpty() && !strategyValue().usesAcoustic()) {
             throw new IllegalArgumentException("features.augment changes audio; the text strategy uses none");
+        }
+        if (training.ensemble < 1 || training.ensemble > 16) {
+            throw new IllegalArgumentException("training.ensemble must be 1..16 networks, got " + training.ensemble);
+        }
+        if (training.ensemble > 1 && strategyValue() == FusionStrategy.LATE) {
+            throw new IllegalArgumentException("training.ensemble averages single-network models; the late strategy has two networks and a second stage");
         }
         if (features.speakerAdaptedCopies < 0) {
             throw new IllegalArgumentException("features.speaker_adapted_copies must be >= 0, got " + features.speakerAdaptedCopies);

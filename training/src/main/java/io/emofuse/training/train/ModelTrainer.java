@@ -3,6 +3,7 @@ package io.emofuse.training.train;
 import io.emofuse.fusion.FusionStrategy;
 import io.emofuse.fusion.LateFusionModel;
 import io.emofuse.fusion.NeuralFusionModel;
+import io.emofuse.fusion.bundle.ModelBundle;
 import io.emofuse.fusion.late.SecondStage;
 import io.emofuse.fusion.late.SpreadMatchedStage;
 import io.emofuse.fusion.nn.InputShape;
@@ -53,10 +54,16 @@ public final class ModelTrainer {
         LabelScaler scaler = data.vad() == null ? null : LabelScaler.fit(pick(data.vad(), train));
         FusionStrategy s = config.strategyValue();
         if (s != FusionStrategy.LATE) {
-            TrainedNetwork net = trainNetwork(spec(s, data), data, scaler, train, dev, config.training.seed);
-            Map<String, NetworkPredictor> nets = Map.of("main", net.predictor());
-            return new TrainedModel(new NeuralFusionModel(net.predictor(), scaler, data.categories()), nets, null, scaler,
-                    data.categories(), Map.of("main", net));
+            // An ensemble's members differ by seed: initial weights, batch order and the dev speakers held out.
+            Map<String, NetworkPredictor> nets = new LinkedHashMap<>();
+            Map<String, TrainedNetwork> curves = new LinkedHashMap<>();
+            for (int m = 1; m <= config.training.ensemble; m++) {
+                TrainedNetwork net = trainNetwork(spec(s, data), data, scaler, train, dev, config.training.seed + m - 1);
+                nets.put(ModelBundle.ensembleMember(m), net.predictor());
+                curves.put(ModelBundle.ensembleMember(m), net);
+            }
+            return new TrainedModel(new NeuralFusionModel(List.copyOf(nets.values()), scaler, data.categories()), nets, null,
+                    scaler, data.categories(), curves);
         }
         String stageKind = config.model.late.stage;
         SecondStage stage;
@@ -131,7 +138,7 @@ public final class ModelTrainer {
             tr = parts[0];
             dv = parts[1];
         }
-        NetworkTrainer trainer = new NetworkTrainer(config.training.settings(), config.loss.spec(), listener);
+        NetworkTrainer trainer = new NetworkTrainer(config.training.settings().withSeed(seed), config.loss.spec(), listener);
         TrainingData learn = subset(data, scaler, tr);
         if (spec.strategy().usesAcoustic()) {
             // Augmented copies of the rows learnt from (never of dev or test rows), same labels.

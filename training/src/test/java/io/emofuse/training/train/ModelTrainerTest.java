@@ -127,4 +127,26 @@ class ModelTrainerTest {
             assertEquals(1, m.networks().size());
         }
     }
+    @Test
+    void anEnsembleTrainsOneNetworkPerSeedAndRefusesWhatItCannotAverage() {
+        TrainConfig c = config("acoustic");
+        c.training.ensemble = 2;
+        c.validate();
+        LabelledData d = data();
+        int[] train = IntStream.range(0, N).filter(i -> i % 6 < 4).toArray();
+        try (TrainedModel m = new ModelTrainer(c, null).train(d, train, new int[0])) {
+            assertEquals(List.of("main", "main-2"), List.copyOf(m.networks().keySet()));
+            assertEquals(List.of("main", "main-2"), List.copyOf(m.curves().keySet()));
+        }
+        for (int bad : new int[] {0, 17}) {
+            TrainConfig b = config("acoustic");
+            b.training.ensemble = bad;
+            assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, b::validate)
+                    .getMessage().contains("training.ensemble"));
+        }
+        TrainConfig late = config("late");
+        late.training.ensemble = 3;
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, late::validate)
+                .getMessage().contains("late"));
+    }
 }
