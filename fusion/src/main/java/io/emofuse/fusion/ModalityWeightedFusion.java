@@ -1,5 +1,6 @@
 package io.emofuse.fusion;
 
+import io.emofuse.fusion.nn.Emotions;
 import java.util.Map;
 
 /**
@@ -66,7 +67,7 @@ public final class ModalityWeightedFusion implements FusionModel, AutoCloseable 
         }
         Emotion fromText = textRow == null ? null : clamped(text.predict(null, textRow));
         Emotion fromVoice = acousticRow == null ? null
-                : io.emofuse.fusion.nn.Emotions.withTemperature(clamped(acoustic.predict(acousticRow, null)), temperature);
+                : Emotions.withTemperature(clamped(acoustic.predict(acousticRow, null)), temperature);
         if (fromVoice == null) {
             return new Emotion(fromText.valence(), fromText.arousal(), fromText.dominance(), null, Map.of());
         }

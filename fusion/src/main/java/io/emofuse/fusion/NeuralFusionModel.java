@@ -40,13 +40,8 @@ public final class NeuralFusionModel implements FusionModel, AutoCloseable {
 
     @Override
     public List<Emotion> predictAll(float[][] acoustic, float[][] text) {
-        RawPrediction raw = members.get(0).predict(acoustic, text);
-        for (int m = 1; m < members.size(); m++) {
-            raw = add(raw, members.get(m).predict(acoustic, text));
-        }
-        if (members.size() > 1) {
-            raw = scale(raw, 1.0 / members.size());
-        }
+        RawPrediction raw = members.size() == 1 ? members.get(0).predict(acoustic, text)
+                : mean(members.stream().map(n -> n.predict(acoustic, text)).toList());
         List<Emotion> out = new ArrayList<>(raw.vad().length);
         for (int i = 0; i < raw.vad().length; i++) {
             out.add(Emotions.of(raw.vad()[i], raw.probabilities() == null ? null : raw.probabilities()[i],
@@ -55,37 +50,27 @@ public final class NeuralFusionModel implements FusionModel, AutoCloseable {
         return out;
     }
 
-    private static RawPrediction add(RawPrediction a, RawPrediction b) {
-        return new RawPrediction(add(a.vad(), b.vad()), add(a.probabilities(), b.probabilities()), add(a.binary(), b.binary()));
+    /** The members' outputs averaged, each head on its own (a head a model lacks stays null). */
+    private static RawPrediction mean(List<RawPrediction> raws) {
+        return new RawPrediction(mean(raws, RawPrediction::vad), mean(raws, RawPrediction::probabilities),
+                mean(raws, RawPrediction::binary));
     }
 
-    private static double[][] add(double[][] a, double[][] b) {
-        if (a == null) {
+    private static double[][] mean(List<RawPrediction> raws, java.util.function.Function<RawPrediction, double[][]> head) {
+        double[][] first = head.apply(raws.get(0));
+        if (first == null) {
             return null;
         }
-        double[][] out = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i].clone();
-            for (int j = 0; j < out[i].length; j++) {
-                out[i][j] += b[i][j];
-            }
-        }
-        return out;
-    }
-
-    private static RawPrediction scale(RawPrediction r, double f) {
-        return new RawPrediction(scale(r.vad(), f), scale(r.probabilities(), f), scale(r.binary(), f));
-    }
-
-    private static double[][] scale(double[][] a, double f) {
-        if (a != null) {
-            for (double[] row : a) {
-                for (int j = 0; j < row.length; j++) {
-                    row[j] *= f;
+        double[][] out = new double[first.length][first.length == 0 ? 0 : first[0].length];
+        for (RawPrediction r : raws) {
+            double[][] h = head.apply(r);
+            for (int i = 0; i < out.length; i++) {
+                for (int j = 0; j < out[i].length; j++) {
+                    out[i][j] += h[i][j] / raws.size();
                 }
             }
         }
-        return a;
+        return out;
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public final class ModelBundle implements LoadedModel {
             model = new LateFusionModel(a, t, SecondStage.load(d.secondStage(), dir), d.labelScaler(), d.categories());
         } else {
             // an ensemble (training.ensemble) stores its members as main, main-2, main-3, ...
-            List<NetworkPredictor> members = new java.util.ArrayList<>();
+            List<NetworkPredictor> members = new ArrayList<>();
             members.add(network(dir, d, ensembleMember(1), device));
             for (int m = 2; d.networks().containsKey(ensembleMember(m)); m++) {
                 members.add(network(dir, d, ensembleMember(m), device));

@@ -142,14 +142,14 @@ public final class ModelTrainer {
         TrainingData learn = subset(data, scaler, tr);
         if (spec.strategy().usesAcoustic()) {
             // Augmented copies of the rows learnt from (never of dev or test rows), same labels.
-            List<float[][]> tables = new ArrayList<>();
-            tables.add(data.acoustic());
-            tables.addAll(data.augmented());
             for (float[][] copy : data.augmented()) {
                 learn = learn.concat(subset(data.withAcoustic(copy), scaler, tr));
             }
             int copies = config.features.speakerAdaptedCopies;
             if (copies > 0) {
+                List<float[][]> tables = new ArrayList<>();
+                tables.add(data.acoustic());
+                tables.addAll(data.augmented());
                 Normaliser population = Normaliser.fit(pick(data.acoustic(), tr), data.acoustic()[0].length);
                 for (float[][] table : tables) {
                     for (int c = 0; c < copies; c++) {
