@@ -4,4 +4,4 @@ set -eu
 lib=/opt/emofuse/lib
 cp="$lib/*"
 for extra in "$lib"/*.aar; do [ -e "$extra" ] && cp="$cp:$extra"; done
-exec java ${JAVA_OPTS:-} -cp "$cp" io.emofuse.cli.Main "$@"
+exec java ${JAVA_OPTS:-} -cp "$cp" io.emofuse.app.Main "$@"

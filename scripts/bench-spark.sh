@@ -7,7 +7,7 @@
 # Spark job (ExtractJob / TranscribeJob, local[2], its own JVM as spark-submit would start it) on
 # the RAVDESS manifest; wall times include JVM start, Spark session start and writing the output.
 # A Spark run on an empty manifest (header only) measures Spark's fixed cost on its own.
-# Build first: mvn -o -q install -DskipTests (the launcher runs server/target/dist/lib).
+# Build first: mvn -o -q install -DskipTests (the launcher runs app/target/dist/lib).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"

@@ -33,8 +33,8 @@ EOF
 
 # The launcher's command line (./emofuse) on a snapshot of the distribution, so that a rebuild during
 # the run cannot swap our jars under a running JVM: emofuse jars copied, dependencies linked.
-lib="$root/server/target/dist/lib"
-[ -f "$lib/emofuse-server-0.1.0-SNAPSHOT.jar" ] || "$root/emofuse" --version >/dev/null
+lib="$root/app/target/dist/lib"
+[ -f "$lib/emofuse-app-0.1.0-SNAPSHOT.jar" ] || "$root/emofuse" --version >/dev/null
 mkdir -p "$work/lib"
 for f in "$lib"/*; do
   case "$(basename "$f")" in emofuse-*) cp "$f" "$work/lib/" ;; *) ln -s "$f" "$work/lib/" ;; esac
@@ -44,7 +44,7 @@ for extra in "$work/lib"/*.aar; do [ -e "$extra" ] && cp_="$cp_:$extra"; done
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
 
 score() { # score OUT: runs in the background, sets $pid (the JVM itself, as ./emofuse execs it)
-  java ${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=4 -Xshare:auto} -cp "$cp_" io.emofuse.cli.Main \
+  java ${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=4 -Xshare:auto} -cp "$cp_" io.emofuse.app.Main \
     score "$work/in.jsonl" --out "$1" --threads "$threads" --no-progress --model default \
     --audio-root "$ravdess" >>"$work/log" 2>&1 &
   pid=$!

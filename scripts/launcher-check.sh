@@ -17,6 +17,6 @@ trap 'rm -rf "$work"' EXIT
 EMOFUSE_JAVA="$newer" ./emofuse extract --set egemaps --out "$work/newer.csv" samples >/dev/null 2>"$work/err2" \
   || { cat "$work/err2"; exit 1; }
 cmp "$work/default.csv" "$work/newer.csv" || { echo "launcher-check: features differ between JDKs"; exit 1; }
-ls server/target/dist/emofuse-jdk*.aot >/dev/null 2>&1 || { cat "$work/err2"; echo "launcher-check: no AOT cache"; exit 1; }
+ls app/target/dist/emofuse-jdk*.aot >/dev/null 2>&1 || { cat "$work/err2"; echo "launcher-check: no AOT cache"; exit 1; }
 if grep -q "could not train" "$work/err2"; then cat "$work/err2"; exit 1; fi
 echo "launcher-check: $newer with its AOT cache gives the same eGeMAPS features as $(command -v java)"

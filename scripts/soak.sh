@@ -11,7 +11,7 @@
 # Env: CAPACITY (max_streams; default 6, the measured idle capacity in docs/server-benchmark.md),
 #      SAT_STREAMS, SAT_SECONDS (120), REST_BURST (16), RECOVER_SECONDS (120), MAX_QUEUED (4),
 #      BENCH_MODEL (default: the default emotion model), EMOFUSE_SHARED (default ../shared), OUT (target/soak).
-# Needs a build: mvn -o -q install -pl server -DskipTests && mvn -o -q test-compile -pl server
+# Needs a build: mvn -o -q install -pl app -am -DskipTests && mvn -o -q test-compile -pl server
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${EMOFUSE_SHARED:-$root/../shared}"
@@ -28,10 +28,10 @@ mkdir -p "$out"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 csv="$out/soak-$stamp.csv"
 log="$out/soak-$stamp.log"
-lib="$root/server/target/dist/lib"
+lib="$root/app/target/dist/lib"
 classes="$root/server/target/test-classes"
-[ -f "$lib/emofuse-server-0.1.0-SNAPSHOT.jar" ] && [ -f "$classes/io/emofuse/server/bench/Soak.class" ] || {
-  echo "build first: (cd $root && mvn -o -q install -pl server -DskipTests && mvn -o -q test-compile -pl server)" >&2; exit 2; }
+[ -f "$lib/emofuse-app-0.1.0-SNAPSHOT.jar" ] && [ -f "$classes/io/emofuse/server/bench/Soak.class" ] || {
+  echo "build first: (cd $root && mvn -o -q install -pl app -am -DskipTests && mvn -o -q test-compile -pl server)" >&2; exit 2; }
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 cfg="$out/server-$stamp.yaml"
 cat >"$cfg" <<EOF
@@ -58,7 +58,7 @@ cp -r "$classes/io" "$snap/classes/"
 cp="$snap/lib/*"
 for extra in "$snap/lib"/*.aar; do [ -e "$extra" ] && cp="$cp:$extra"; done
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
-java ${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=4 -Xshare:auto} -cp "$cp" io.emofuse.cli.Main \
+java ${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=4 -Xshare:auto} -cp "$cp" io.emofuse.app.Main \
   serve --config "$cfg" >>"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$snap"' EXIT

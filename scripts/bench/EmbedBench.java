@@ -8,7 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.emofuse.linguistic.TextEmbedders;
 import io.emofuse.linguistic.embed.OnnxTextEmbedder;
-import io.emofuse.models.ModelStore;
+import io.emofuse.linguistic.models.ModelStore;
 import java.io.File;
 import java.nio.LongBuffer;
 import java.nio.file.Path;

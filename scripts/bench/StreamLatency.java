@@ -1,8 +1,8 @@
-import io.emofuse.audio.WavReader;
+import io.emofuse.acoustic.audio.WavReader;
 import io.emofuse.linguistic.asr.AsrEvent;
 import io.emofuse.linguistic.asr.StreamingRecognizer;
 import io.emofuse.linguistic.asr.VoskTranscriber;
-import io.emofuse.models.ModelStore;
+import io.emofuse.linguistic.models.ModelStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -4,8 +4,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-lib="$root/server/target/dist/lib"
-[ -f "$lib/emofuse-server-0.1.0-SNAPSHOT.jar" ] || { echo "build first: (cd $root && mvn -o -q install -DskipTests)" >&2; exit 2; }
+lib="$root/app/target/dist/lib"
+[ -f "$lib/emofuse-app-0.1.0-SNAPSHOT.jar" ] || { echo "build first: (cd $root && mvn -o -q install -DskipTests)" >&2; exit 2; }
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
 cp="$lib/*"
 for extra in "$lib"/*.aar; do [ -e "$extra" ] && cp="$cp:$extra"; done

@@ -10,7 +10,7 @@ shared="${EMOFUSE_SHARED:-$root/../shared}"
 ravdess="$shared/data/ravdess"
 what="${1:-all}"; shift || true
 counts=("$@"); [ ${#counts[@]} -gt 0 ] || counts=(1 2 4 6 8)
-lib="$root/server/target/dist/lib"
+lib="$root/app/target/dist/lib"
 cp="$lib/*:$root/server/target/test-classes"
 for extra in "$lib"/*.aar; do [ -e "$extra" ] && cp="$cp:$extra"; done
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true

@@ -1,6 +1,6 @@
 package io.emofuse.acoustic;
 
-import io.emofuse.audio.Audio;
+import io.emofuse.acoustic.audio.Audio;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package io.emofuse.acoustic;
 
-import io.emofuse.audio.Audio;
-import io.emofuse.audio.Resampler;
-import io.emofuse.audio.WavReader;
-import io.emofuse.audio.WavStream;
+import io.emofuse.acoustic.audio.Audio;
+import io.emofuse.acoustic.audio.Resampler;
+import io.emofuse.acoustic.audio.WavReader;
+import io.emofuse.acoustic.audio.WavStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;

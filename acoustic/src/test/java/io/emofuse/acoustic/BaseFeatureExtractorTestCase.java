@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.emofuse.audio.Audio;
+import io.emofuse.acoustic.audio.Audio;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

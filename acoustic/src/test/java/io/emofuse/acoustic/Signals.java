@@ -1,6 +1,6 @@
 package io.emofuse.acoustic;
 
-import io.emofuse.audio.Audio;
+import io.emofuse.acoustic.audio.Audio;
 import java.util.Random;
 
 /** Synthetic 16 kHz test signals with known properties. */

@@ -1,6 +1,6 @@
 package io.emofuse.linguistic;
 
-import io.emofuse.audio.Audio;
+import io.emofuse.acoustic.audio.Audio;
 
 /** Speech to text. Implementations are thread-safe: each call decodes on its own recogniser. */
 public interface Transcriber extends AutoCloseable {

@@ -1,5 +1,6 @@
 package io.emofuse.server;
 
+import io.emofuse.analysis.EmotionAnalyzer;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

@@ -1,12 +1,14 @@
 package io.emofuse.server;
 
+import io.emofuse.analysis.EmotionAnalyzer;
+import io.emofuse.analysis.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emofuse.acoustic.AudioTooShortException;
-import io.emofuse.audio.Audio;
-import io.emofuse.audio.AudioFormatException;
-import io.emofuse.audio.WavReader;
-import io.emofuse.server.batch.BatchScorer;
+import io.emofuse.acoustic.audio.Audio;
+import io.emofuse.acoustic.audio.AudioFormatException;
+import io.emofuse.acoustic.audio.WavReader;
+import io.emofuse.analysis.batch.BatchScorer;
 import io.emofuse.server.stream.EmofuseProtocol;
 import io.emofuse.server.stream.StreamSocket;
 import io.emofuse.server.stream.VoskProtocol;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.emofuse.analysis.AnalysisSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -119,6 +120,11 @@ public record ServerConfig(String host, Integer port, Path model, String embedde
             // fuzzing). Only a failing read stays an IOException.
             throw new IllegalArgumentException(file + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** What the analysis components are loaded with: streams hold a recogniser each, REST and batch workers one more each. */
+    public AnalysisSettings analysis() {
+        return new AnalysisSettings(model, maxStreams + workers, speakerAdaptation);
     }
 
     /** Keys from the config and from the environment variable it names; never logged. */

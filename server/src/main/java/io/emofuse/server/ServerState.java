@@ -1,6 +1,7 @@
 package io.emofuse.server;
 
-import io.emofuse.server.batch.AudioRoots;
+import io.emofuse.analysis.EmotionAnalyzer;
+import io.emofuse.analysis.batch.AudioRoots;
 import io.emofuse.server.stream.StreamSocket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

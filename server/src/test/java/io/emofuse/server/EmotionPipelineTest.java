@@ -1,5 +1,7 @@
 package io.emofuse.server;
 
+import io.emofuse.analysis.EmotionModel;
+import io.emofuse.analysis.ComponentLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,7 +12,7 @@ import io.emofuse.fusion.Emotion;
 import io.emofuse.fusion.FusionModel;
 import io.emofuse.fusion.input.AcousticInput;
 import io.emofuse.fusion.input.TextInput;
-import io.emofuse.models.ModelStore;
+import io.emofuse.linguistic.models.ModelStore;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +57,7 @@ class EmotionPipelineTest {
                 new TextInput("minilm", "pooled", 0), List.of("finite", "nonfinite"));
         ServerConfig cfg = ServerConfig.defaults().with(Map.of("port", 0, "host", "127.0.0.1", "workers", 2,
                 "emotion_interval_s", 1.0));
-        server = EmofuseServer.start(cfg, () -> ComponentLoader.load(cfg, ModelStore.fromEnvironment(), model));
+        server = EmofuseServer.start(cfg, () -> ComponentLoader.load(cfg.analysis(), ModelStore.fromEnvironment(), model));
         server.awaitReady(Duration.ofMinutes(3));
         http = new Http(server.port());
     }

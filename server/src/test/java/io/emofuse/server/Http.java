@@ -10,23 +10,25 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
+import io.emofuse.testsupport.TestJson;
+import io.emofuse.testsupport.WavBytes;
 
-/** A small blocking HTTP client for the tests, and WAV bytes with whatever header a test needs. */
-final class Http {
+/** A small blocking HTTP client for the tests (one per server; thread-safe, as HttpClient is). */
+public final class Http {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = TestJson.MAPPER;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    Http(int port) {
+    public Http(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    String base() {
+    public String base() {
         return base;
     }
 
-    HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET();
         if (headers.length > 0) {
             b.headers(headers);
@@ -34,7 +36,7 @@ final class Http {
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String path, String contentType, byte[] body, String... headers)
+    public HttpResponse<String> post(String path, String contentType, byte[] body, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -47,18 +49,13 @@ final class Http {
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static JsonNode json(HttpResponse<String> r) throws IOException {
+    public static JsonNode json(HttpResponse<String> r) throws IOException {
         return JSON.readTree(r.body());
     }
 
     /** A canonical 44-byte-header WAV with every header field chosen by the caller. */
     static byte[] wav(int format, int channels, long rate, int bits, long declaredDataBytes, byte[] data) {
-        ByteBuffer b = ByteBuffer.allocate(44 + data.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes()).putInt((int) (36 + declaredDataBytes)).put("WAVE".getBytes());
-        b.put("fmt ".getBytes()).putInt(16).putShort((short) format).putShort((short) channels).putInt((int) rate);
-        b.putInt((int) (rate * channels * bits / 8)).putShort((short) (channels * bits / 8)).putShort((short) bits);
-        b.put("data".getBytes()).putInt((int) declaredDataBytes).put(data);
-        return b.array();
+        return WavBytes.canonical(format, channels, rate, bits, declaredDataBytes, data);
     }
 
     /** 16-bit mono PCM of a quiet tone. */

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.emofuse.audio.Audio;
-import io.emofuse.audio.WavReader;
+import io.emofuse.acoustic.audio.Audio;
+import io.emofuse.acoustic.audio.WavReader;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.nio.file.Path;

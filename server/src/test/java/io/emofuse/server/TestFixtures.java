@@ -1,9 +1,9 @@
 package io.emofuse.server;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import io.emofuse.models.ModelStore;
-import java.nio.file.Files;
+import io.emofuse.analysis.ComponentLoader;
+import io.emofuse.analysis.EmotionAnalyzer;
+import io.emofuse.linguistic.models.ModelStore;
+import io.emofuse.testsupport.SharedData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -21,23 +21,19 @@ public final class TestFixtures {
 
     /** ../shared/data/ravdess, or the test is skipped. */
     public static Path ravdess() {
-        String prop = System.getProperty("emofuse.shared");
-        Path dir = prop == null ? Path.of("..", "..", "shared") : Path.of(prop);
-        Path r = dir.resolve("data").resolve("ravdess");
-        assumeTrue(Files.isDirectory(r.resolve("wav")), "RAVDESS data not found under " + r + " (emofuse.shared)");
-        return r;
+        return SharedData.ravdess();
     }
 
     /** A RAVDESS file: statement 01 is "Kids are talking by the door", 02 "Dogs are sitting by the door". */
     public static Path wav(String name) {
-        return ravdess().resolve("wav").resolve(name);
+        return SharedData.ravdessWav(name);
     }
 
     /** The analyser every test server uses (Vosk, no emotion model). */
     public static synchronized EmotionAnalyzer analyzer() {
         ravdess();
         if (shared == null) {
-            shared = ComponentLoader.load(ServerConfig.defaults().with(Map.of("max_streams", 24, "workers", 2)),
+            shared = ComponentLoader.load(ServerConfig.defaults().with(Map.of("max_streams", 24, "workers", 2)).analysis(),
                     ModelStore.fromEnvironment());
         }
         return shared;

@@ -1,8 +1,8 @@
 package io.emofuse.spark;
 
-import io.emofuse.audio.Audio;
-import io.emofuse.audio.Resampler;
-import io.emofuse.audio.WavReader;
+import io.emofuse.acoustic.audio.Audio;
+import io.emofuse.acoustic.audio.Resampler;
+import io.emofuse.acoustic.audio.WavReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -44,7 +44,7 @@ final class AudioSource {
         try (InputStream in = fs.open(path, 1 << 16)) {
             return Resampler.toRate(WavReader.read(in, path.toString()), Audio.TARGET_RATE);
         } catch (java.io.FileNotFoundException e) {
-            throw new io.emofuse.audio.AudioFormatException(path.toString(), "no such file");
+            throw new io.emofuse.acoustic.audio.AudioFormatException(path.toString(), "no such file");
         }
     }
 }

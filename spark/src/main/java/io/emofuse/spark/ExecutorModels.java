@@ -1,7 +1,7 @@
 package io.emofuse.spark;
 
 import io.emofuse.linguistic.asr.VoskTranscriber;
-import io.emofuse.models.ModelStore;
+import io.emofuse.linguistic.models.ModelStore;
 import java.nio.file.Path;
 
 /**
@@ -21,15 +21,15 @@ final class ExecutorModels {
     }
 
     /** The batch scorer for {@code settings} (its Vosk model, extractor, embedder and emotion model). */
-    static io.emofuse.server.batch.BatchScorer scorer(ScoreJob.Settings settings, HadoopConf conf) {
+    static io.emofuse.analysis.batch.BatchScorer scorer(ScoreJob.Settings settings, HadoopConf conf) {
         return ScorerHolder.get(settings, conf);
     }
 
     private static final class ScorerHolder {
-        private static io.emofuse.server.batch.BatchScorer instance;
+        private static io.emofuse.analysis.batch.BatchScorer instance;
         private static ScoreJob.Settings loadedFor;
 
-        static synchronized io.emofuse.server.batch.BatchScorer get(ScoreJob.Settings settings, HadoopConf conf) {
+        static synchronized io.emofuse.analysis.batch.BatchScorer get(ScoreJob.Settings settings, HadoopConf conf) {
             if (instance == null || !settings.equals(loadedFor)) {
                 instance = ScoreJob.newScorer(settings, conf);
                 loadedFor = settings;

@@ -2,7 +2,7 @@ package io.emofuse.spark;
 
 import io.emofuse.acoustic.FeatureExtractor;
 import io.emofuse.acoustic.FeatureSets;
-import io.emofuse.audio.Audio;
+import io.emofuse.acoustic.audio.Audio;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.emofuse.spark;
 
-import io.emofuse.audio.Audio;
-import io.emofuse.audio.AudioFormatException;
-import io.emofuse.server.batch.AudioRoots;
-import io.emofuse.server.batch.BatchAudioSource;
-import io.emofuse.server.batch.BatchInputException;
+import io.emofuse.acoustic.audio.Audio;
+import io.emofuse.acoustic.audio.AudioFormatException;
+import io.emofuse.analysis.batch.AudioRoots;
+import io.emofuse.analysis.batch.BatchAudioSource;
+import io.emofuse.analysis.batch.BatchInputException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;

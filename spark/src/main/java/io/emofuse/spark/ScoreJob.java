@@ -1,10 +1,10 @@
 package io.emofuse.spark;
 
-import io.emofuse.server.ComponentLoader;
-import io.emofuse.server.EmotionAnalyzer;
-import io.emofuse.server.ServerConfig;
-import io.emofuse.server.batch.BatchScorer;
-import io.emofuse.models.ModelStore;
+import io.emofuse.analysis.AnalysisSettings;
+import io.emofuse.analysis.ComponentLoader;
+import io.emofuse.analysis.EmotionAnalyzer;
+import io.emofuse.analysis.batch.BatchScorer;
+import io.emofuse.linguistic.models.ModelStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,10 +83,8 @@ public final class ScoreJob {
 
     /** The executor-side scorer for {@code settings}; see {@link ExecutorModels}. */
     static BatchScorer newScorer(Settings settings, HadoopConf conf) {
-        ServerConfig cfg = ServerConfig.defaults().with("workers", 1);
-        if (settings.modelDir() != null) {
-            cfg = cfg.with("model", Path.of(settings.modelDir()));
-        }
+        // One task scores its partition's lines one after another: one recogniser is enough.
+        AnalysisSettings cfg = AnalysisSettings.single(settings.modelDir() == null ? null : Path.of(settings.modelDir()));
         EmotionAnalyzer analyzer = ComponentLoader.load(cfg, ModelStore.fromEnvironment());
         return new BatchScorer(analyzer, HadoopAudioRoots.of(settings.audioRoots(), conf.toConfiguration()));
     }

@@ -1,6 +1,6 @@
 package io.emofuse.spark;
 
-import io.emofuse.audio.Audio;
+import io.emofuse.acoustic.audio.Audio;
 import io.emofuse.linguistic.Transcript;
 import io.emofuse.linguistic.Word;
 import io.emofuse.linguistic.asr.VoskTranscriber;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.emofuse.audio.WavReader;
-import io.emofuse.server.batch.AudioRoots;
-import io.emofuse.server.batch.BatchAudioSource;
-import io.emofuse.server.batch.BatchInputException;
+import io.emofuse.acoustic.audio.WavReader;
+import io.emofuse.analysis.batch.AudioRoots;
+import io.emofuse.analysis.batch.BatchAudioSource;
+import io.emofuse.analysis.batch.BatchInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,11 +3,11 @@ package io.emofuse.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.emofuse.models.ModelStore;
-import io.emofuse.server.ComponentLoader;
-import io.emofuse.server.ServerConfig;
-import io.emofuse.server.batch.AudioRoots;
-import io.emofuse.server.batch.BatchScorer;
+import io.emofuse.linguistic.models.ModelStore;
+import io.emofuse.analysis.ComponentLoader;
+import io.emofuse.analysis.AnalysisSettings;
+import io.emofuse.analysis.batch.AudioRoots;
+import io.emofuse.analysis.batch.BatchScorer;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +69,7 @@ class ScoreJobTest {
         List<Row> rows = ScoreJob.score(spark.read().textFile(in.toString()), settings).orderBy("line").collectAsList();
         assertEquals(lines.size(), rows.size(), "exactly one output row per input line");
 
-        BatchScorer local = new BatchScorer(ComponentLoader.load(ServerConfig.defaults().with("workers", 1),
+        BatchScorer local = new BatchScorer(ComponentLoader.load(AnalysisSettings.single(null),
                 ModelStore.fromEnvironment()), new AudioRoots(List.of(ravdess)));
         for (int i = 0; i < lines.size(); i++) {
             assertEquals(i + 1, rows.get(i).getLong(0));
@@ -88,7 +88,7 @@ class ScoreJobTest {
 
         ScoreJob.Settings settings = new ScoreJob.Settings(null, List.of(ravdess.toUri().toString()));
         List<Row> rows = ScoreJob.score(spark.read().textFile(in.toString()), settings).orderBy("line").collectAsList();
-        BatchScorer local = new BatchScorer(ComponentLoader.load(ServerConfig.defaults().with("workers", 1),
+        BatchScorer local = new BatchScorer(ComponentLoader.load(AnalysisSettings.single(null),
                 ModelStore.fromEnvironment()), new AudioRoots(List.of(ravdess)));
         for (int i = 0; i < lines.size(); i++) {
             assertEquals(local.score(lines.get(i), i + 1), rows.get(i).getString(1), "line " + (i + 1));
@@ -117,7 +117,7 @@ class ScoreJobTest {
                 written.addAll(Files.readAllLines(p));
             }
         }
-        BatchScorer local = new BatchScorer(ComponentLoader.load(ServerConfig.defaults().with("workers", 1),
+        BatchScorer local = new BatchScorer(ComponentLoader.load(AnalysisSettings.single(null),
                 ModelStore.fromEnvironment()), new AudioRoots(List.of(ravdess)));
         List<String> clean = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.emofuse.acoustic.FeatureExtractor;
 import io.emofuse.acoustic.FeatureSets;
-import io.emofuse.audio.WavReader;
+import io.emofuse.acoustic.audio.WavReader;
 import io.emofuse.linguistic.Transcript;
 import io.emofuse.linguistic.asr.VoskTranscriber;
-import io.emofuse.models.ModelStore;
+import io.emofuse.linguistic.models.ModelStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.emofuse.fusion.bundle.ModelBundle;
 import io.emofuse.fusion.nn.Devices;
-import io.emofuse.models.ModelStore;
+import io.emofuse.linguistic.models.ModelStore;
 import io.emofuse.training.config.TrainConfig;
 import io.emofuse.training.data.FeatureCache;
 import io.emofuse.training.data.FeaturePipeline;
@@ -126,7 +126,7 @@ class EndToEndTest {
         FeatureTable t;
         try {
             t = p.build(rows, null, cfg.textInput(), TextSource.ASR);
-        } catch (io.emofuse.models.ModelNotFoundException e) {
+        } catch (io.emofuse.linguistic.models.ModelNotFoundException e) {
             assumeTrue(false, "Vosk model not installed: " + e.getMessage());
             return;
         }

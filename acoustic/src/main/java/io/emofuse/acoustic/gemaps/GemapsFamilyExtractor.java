@@ -3,8 +3,8 @@ package io.emofuse.acoustic.gemaps;
 import io.emofuse.acoustic.AudioTooShortException;
 import io.emofuse.acoustic.FeatureExtractor;
 import io.emofuse.acoustic.StreamingExtractor;
-import io.emofuse.audio.Audio;
-import io.emofuse.audio.Resampler;
+import io.emofuse.acoustic.audio.Audio;
+import io.emofuse.acoustic.audio.Resampler;
 import java.util.List;
 
 /**

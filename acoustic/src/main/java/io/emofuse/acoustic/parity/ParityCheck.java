@@ -2,8 +2,8 @@ package io.emofuse.acoustic.parity;
 
 import io.emofuse.acoustic.FeatureExtractor;
 import io.emofuse.acoustic.FeatureSets;
-import io.emofuse.audio.Audio;
-import io.emofuse.audio.WavReader;
+import io.emofuse.acoustic.audio.Audio;
+import io.emofuse.acoustic.audio.WavReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

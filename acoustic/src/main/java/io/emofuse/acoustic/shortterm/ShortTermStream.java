@@ -1,7 +1,7 @@
 package io.emofuse.acoustic.shortterm;
 
 import io.emofuse.acoustic.StreamingExtractor;
-import io.emofuse.audio.Pcm16Decoder;
+import io.emofuse.acoustic.audio.Pcm16Decoder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

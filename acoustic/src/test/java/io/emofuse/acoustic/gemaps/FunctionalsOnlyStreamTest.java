@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.emofuse.audio.WavReader;
+import io.emofuse.acoustic.audio.WavReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

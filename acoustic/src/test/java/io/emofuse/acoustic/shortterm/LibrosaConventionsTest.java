@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.emofuse.acoustic.FeatureExtractor;
 import io.emofuse.acoustic.FeatureSets;
 import io.emofuse.acoustic.Signals;
-import io.emofuse.audio.Audio;
+import io.emofuse.acoustic.audio.Audio;
 import org.junit.jupiter.api.Test;
 
 /**

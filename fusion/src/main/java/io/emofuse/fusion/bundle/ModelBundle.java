@@ -13,7 +13,7 @@ import io.emofuse.fusion.input.TextInput;
 import io.emofuse.fusion.late.SecondStage;
 import io.emofuse.fusion.nn.Devices;
 import io.emofuse.fusion.nn.NetworkPredictor;
-import io.emofuse.models.OfflineGuard;
+import io.emofuse.linguistic.models.OfflineGuard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

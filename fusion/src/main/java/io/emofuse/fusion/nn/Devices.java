@@ -2,7 +2,7 @@ package io.emofuse.fusion.nn;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import io.emofuse.models.OfflineGuard;
+import io.emofuse.linguistic.models.OfflineGuard;
 import java.util.Locale;
 
 /**

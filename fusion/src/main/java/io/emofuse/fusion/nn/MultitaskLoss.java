@@ -3,7 +3,7 @@ package io.emofuse.fusion.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
-import io.emofuse.models.OfflineGuard;
+import io.emofuse.linguistic.models.OfflineGuard;
 
 /**
  * Weighted per-dimension regression loss on V, A, D plus, when the network has a categorical

@@ -15,7 +15,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import io.emofuse.models.OfflineGuard;
+import io.emofuse.linguistic.models.OfflineGuard;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.emofuse.linguistic.asr;
 
-import io.emofuse.audio.Audio;
+import io.emofuse.acoustic.audio.Audio;
 
 /** Float samples to the 16-bit little-endian PCM that Vosk (and {@link StreamingRecognizer}) take. */
 public final class Pcm16 {

@@ -1,6 +1,6 @@
 package io.emofuse.linguistic.asr;
 
-import io.emofuse.audio.Audio;
+import io.emofuse.acoustic.audio.Audio;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package io.emofuse.linguistic.asr;
 
-import io.emofuse.audio.Audio;
-import io.emofuse.audio.AudioFormatException;
-import io.emofuse.audio.Resampler;
-import io.emofuse.audio.WavReader;
+import io.emofuse.acoustic.audio.Audio;
+import io.emofuse.acoustic.audio.AudioFormatException;
+import io.emofuse.acoustic.audio.Resampler;
+import io.emofuse.acoustic.audio.WavReader;
 import io.emofuse.linguistic.Transcriber;
 import io.emofuse.linguistic.Transcript;
-import io.emofuse.models.ModelNotFoundException;
-import io.emofuse.models.ModelStore;
+import io.emofuse.linguistic.models.ModelNotFoundException;
+import io.emofuse.linguistic.models.ModelStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.emofuse.audio.WavReader;
-import io.emofuse.linguistic.testsupport.SharedData;
-import io.emofuse.linguistic.testsupport.SharedData.Utterance;
-import io.emofuse.models.ModelStore;
+import io.emofuse.acoustic.audio.WavReader;
+import io.emofuse.linguistic.testsupport.SharedCorpora;
+import io.emofuse.linguistic.testsupport.SharedCorpora.Utterance;
+import io.emofuse.linguistic.models.ModelStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +26,7 @@ class StreamingRecognizerTest {
 
     @BeforeAll
     static void open() {
-        List<Utterance> all = SharedData.ravdess();
+        List<Utterance> all = SharedCorpora.ravdess();
         utterances = List.of(all.get(2), all.get(65), all.get(128), all.get(191));
         asr = VoskTranscriber.open(ModelStore.fromEnvironment(), null, 3);
     }

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.emofuse.linguistic.Transcript;
 import io.emofuse.linguistic.Word;
-import io.emofuse.linguistic.testsupport.SharedData;
-import io.emofuse.linguistic.testsupport.SharedData.Utterance;
-import io.emofuse.models.ModelNotFoundException;
-import io.emofuse.models.ModelStore;
+import io.emofuse.linguistic.testsupport.SharedCorpora;
+import io.emofuse.linguistic.testsupport.SharedCorpora.Utterance;
+import io.emofuse.linguistic.models.ModelNotFoundException;
+import io.emofuse.linguistic.models.ModelStore;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class VoskTranscriberTest {
 
     @BeforeAll
     static void open() {
-        List<Utterance> all = SharedData.ravdess();
+        List<Utterance> all = SharedCorpora.ravdess();
         sample = new ArrayList<>();
         // Every 80th file: 6 files over 6 actors, both sentences, several emotions.
         for (int i = 0; i < all.size(); i += 80) {
@@ -177,7 +177,7 @@ class VoskTranscriberTest {
     void pcmConversionIsExactFor16BitInput() throws Exception {
         Path wav = sample.get(0).wav();
         byte[] file = Files.readAllBytes(wav);
-        byte[] pcm = Pcm16.encode(io.emofuse.audio.WavReader.read16k(wav).samples());
+        byte[] pcm = Pcm16.encode(io.emofuse.acoustic.audio.WavReader.read16k(wav).samples());
         try (AudioInputStream ais = AudioSystem.getAudioInputStream(wav.toFile())) {
             assertEquals(ais.getFrameLength() * 2, pcm.length);
         }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.util.Utils;
-import io.emofuse.models.ModelStore;
+import io.emofuse.linguistic.models.ModelStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ class OfflineGuardEngineTest {
 
     @Test
     void inThisJvmTheEngineSeesBothSwitches() throws IOException {
-        io.emofuse.models.OfflineGuard.enforce();
+        io.emofuse.linguistic.models.OfflineGuard.enforce();
         Engine engine = Engine.getEngine("OnnxRuntime");
         assertEquals("OnnxRuntime", engine.getEngineName());
         assertTrue(Utils.isOfflineMode(), "DJL offline mode not in force");

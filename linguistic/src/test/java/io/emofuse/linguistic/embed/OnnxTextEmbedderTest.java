@@ -11,8 +11,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import io.emofuse.linguistic.TextEmbedder;
 import io.emofuse.linguistic.TextEmbedders;
-import io.emofuse.linguistic.testsupport.SharedData;
-import io.emofuse.models.ModelStore;
+import io.emofuse.linguistic.testsupport.SharedCorpora;
+import io.emofuse.linguistic.models.ModelStore;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class OnnxTextEmbedderTest {
 
     @BeforeAll
     static void data() {
-        List<String> s = new ArrayList<>(SharedData.emobankSentences(40));
+        List<String> s = new ArrayList<>(SharedCorpora.emobankSentences(40));
         // lengths from one token to a long one, non-ASCII, and an empty text
         s.add("");
         s.add("Wow!");

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.emofuse.linguistic.TextEmbedder;
 import io.emofuse.linguistic.TextEmbedders;
-import io.emofuse.linguistic.testsupport.SharedData;
-import io.emofuse.models.ModelStore;
+import io.emofuse.linguistic.testsupport.SharedCorpora;
+import io.emofuse.linguistic.models.ModelStore;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -74,7 +74,7 @@ class WordVectorsTest {
 
     @Test
     void trainsOnEmoBankWritesBothFormatsAndReadsThemBack(@TempDir Path tmp) throws Exception {
-        List<String> corpus = SharedData.emobankSentences(3000);
+        List<String> corpus = SharedCorpora.emobankSentences(3000);
         WordVectorTable trained = Word2VecTrainer.train(corpus, new Word2VecTrainer.Settings(16, 5, 5, 1, 7, 2));
         assertTrue(trained.size() > 500, "vocabulary " + trained.size());
         assertNotNull(trained.get("the"));
@@ -97,7 +97,7 @@ class WordVectorsTest {
 
     @Test
     void readsGloveTextWithoutHeader() throws Exception {
-        Path glove = SharedData.root().resolve("wordvec/glove.6B.100d.top2604.txt");
+        Path glove = SharedCorpora.root().resolve("wordvec/glove.6B.100d.top2604.txt");
         WordVectorTable t = WordVectorFormats.readText(glove);
         assertEquals(2604, t.size());
         assertEquals(100, t.dimension());

@@ -1,7 +1,7 @@
 package io.emofuse.server.stream;
 
-import io.emofuse.audio.Audio;
-import io.emofuse.audio.StreamingResampler;
+import io.emofuse.acoustic.audio.Audio;
+import io.emofuse.acoustic.audio.StreamingResampler;
 
 /**
  * Turns a stream of s16le PCM at any rate into 16 kHz float samples, chunk by chunk with state

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.emofuse.fusion.Emotion;
 import io.emofuse.linguistic.Word;
-import io.emofuse.server.Json;
+import io.emofuse.analysis.Json;
 import java.util.List;
 
 /** JSON building and parsing shared by the two WebSocket protocols. */

@@ -1,13 +1,13 @@
 package io.emofuse.server.stream;
 
 import io.emofuse.acoustic.AudioTooShortException;
-import io.emofuse.audio.Audio;
+import io.emofuse.acoustic.audio.Audio;
 import io.emofuse.fusion.Emotion;
 import io.emofuse.fusion.input.SpeakerAdaptation;
 import io.emofuse.linguistic.asr.AsrEvent;
 import io.emofuse.linguistic.asr.Pcm16;
 import io.emofuse.linguistic.asr.StreamingRecognizer;
-import io.emofuse.server.EmotionAnalyzer;
+import io.emofuse.analysis.EmotionAnalyzer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.emofuse.server.stream;
 import io.emofuse.linguistic.asr.AsrBusyException;
 import io.emofuse.linguistic.asr.StreamingRecognizer;
 import io.emofuse.server.AnalysisPool;
-import io.emofuse.server.EmotionAnalyzer;
+import io.emofuse.analysis.EmotionAnalyzer;
 import io.emofuse.server.ServerConfig;
 import io.emofuse.server.ServerMetrics;
 import io.emofuse.server.StreamAdmission;

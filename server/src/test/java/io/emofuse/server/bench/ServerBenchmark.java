@@ -1,13 +1,13 @@
 package io.emofuse.server.bench;
 
-import io.emofuse.audio.Audio;
-import io.emofuse.audio.WavReader;
+import io.emofuse.acoustic.audio.Audio;
+import io.emofuse.acoustic.audio.WavReader;
 import io.emofuse.linguistic.asr.VoskTranscriber;
-import io.emofuse.models.ModelStore;
-import io.emofuse.models.OfflineGuard;
-import io.emofuse.server.ComponentLoader;
+import io.emofuse.linguistic.models.ModelStore;
+import io.emofuse.linguistic.models.OfflineGuard;
+import io.emofuse.analysis.ComponentLoader;
 import io.emofuse.server.EmofuseServer;
-import io.emofuse.server.EmotionAnalyzer;
+import io.emofuse.analysis.EmotionAnalyzer;
 import io.emofuse.server.ServerConfig;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -102,7 +102,7 @@ public final class ServerBenchmark {
     static void streams(List<byte[]> utterances, List<Integer> ns, double seconds) throws Exception {
         ServerConfig cfg = withModel(ServerConfig.defaults().with(Map.of("port", 0, "host", "127.0.0.1", "max_streams", 64,
                 "max_streams_per_client", 64)));
-        EmotionAnalyzer analyzer = ComponentLoader.load(cfg, ModelStore.fromEnvironment());
+        EmotionAnalyzer analyzer = ComponentLoader.load(cfg.analysis(), ModelStore.fromEnvironment());
         EmofuseServer server = EmofuseServer.start(cfg, () -> analyzer, false);
         server.awaitReady(Duration.ofMinutes(2));
         VoskTranscriber asr = analyzer.components().asr();
@@ -266,7 +266,7 @@ public final class ServerBenchmark {
     static void analyze(Path ravdess) throws Exception {
         byte[] wav = fourSeconds(ravdess);
         ServerConfig cfg = withModel(ServerConfig.defaults().with(Map.of("port", 0, "host", "127.0.0.1")));
-        EmofuseServer server = EmofuseServer.start(cfg, () -> ComponentLoader.load(cfg, ModelStore.fromEnvironment()));
+        EmofuseServer server = EmofuseServer.start(cfg, () -> ComponentLoader.load(cfg.analysis(), ModelStore.fromEnvironment()));
         server.awaitReady(Duration.ofMinutes(2));
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/analyze"))

@@ -55,7 +55,7 @@ class PcmToMono16kTest {
         assertEquals(8_000, out.length);
         ByteBuffer b = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < out.length; i++) {
-            assertEquals(b.getShort() / io.emofuse.audio.Audio.PCM16_SCALE, out[i], 0f);
+            assertEquals(b.getShort() / io.emofuse.acoustic.audio.Audio.PCM16_SCALE, out[i], 0f);
         }
     }
 
@@ -83,9 +83,9 @@ class PcmToMono16kTest {
             float[] decoded = new float[pcm.length / 2];
             ByteBuffer b = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < decoded.length; i++) {
-                decoded[i] = b.getShort() / io.emofuse.audio.Audio.PCM16_SCALE;
+                decoded[i] = b.getShort() / io.emofuse.acoustic.audio.Audio.PCM16_SCALE;
             }
-            assertArrayEquals(io.emofuse.audio.Resampler.resample(decoded, rate, 16_000), convert(pcm, rate, 1001), 0f,
+            assertArrayEquals(io.emofuse.acoustic.audio.Resampler.resample(decoded, rate, 16_000), convert(pcm, rate, 1001), 0f,
                     rate + " Hz");
         }
     }
@@ -99,7 +99,7 @@ class PcmToMono16kTest {
             rms += v * v;
         }
         rms = Math.sqrt(rms / out.length);
-        double input = 12_000 / (double) io.emofuse.audio.Audio.PCM16_SCALE / Math.sqrt(2);
+        double input = 12_000 / (double) io.emofuse.acoustic.audio.Audio.PCM16_SCALE / Math.sqrt(2);
         assertTrue(rms < input * 0.35, "alias attenuated to " + rms / input + " of the input level");
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.emofuse.audio.augment.Augmentation;
+import io.emofuse.acoustic.audio.augment.Augmentation;
 import io.emofuse.fusion.FusionStrategy;
 import io.emofuse.fusion.input.AcousticInput;
 import io.emofuse.fusion.input.TextInput;
@@ -53,7 +53,7 @@ public final class TrainConfig {
         public int speakerAdaptedCopies = 0;
     }
 
-    /** One augmentation recipe (io.emofuse.audio.augment.Augmentation): speed, then pitch, then noise. */
+    /** One augmentation recipe (io.emofuse.acoustic.audio.augment.Augmentation): speed, then pitch, then noise. */
     public static final class Augment {
         public double speed = 1;
         public double semitones = 0;

@@ -2,7 +2,7 @@ package io.emofuse.training.data;
 
 import io.emofuse.training.manifest.Manifest;
 import io.emofuse.training.train.LabelledData;
-import io.emofuse.audio.augment.Augmentation;
+import io.emofuse.acoustic.audio.augment.Augmentation;
 import io.emofuse.fusion.input.AcousticInput;
 import java.io.IOException;
 import java.util.ArrayList;

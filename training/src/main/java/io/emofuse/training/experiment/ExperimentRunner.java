@@ -1,7 +1,7 @@
 package io.emofuse.training.experiment;
 
 import io.emofuse.fusion.Emotion;
-import io.emofuse.models.ModelStore;
+import io.emofuse.linguistic.models.ModelStore;
 import io.emofuse.training.config.TrainConfig;
 import io.emofuse.training.data.Datasets;
 import io.emofuse.training.data.FeatureCache;

@@ -1,7 +1,7 @@
 package io.emofuse.training.importers;
 
-import io.emofuse.audio.Audio;
-import io.emofuse.audio.WavReader;
+import io.emofuse.acoustic.audio.Audio;
+import io.emofuse.acoustic.audio.WavReader;
 import io.emofuse.training.manifest.ManifestRow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

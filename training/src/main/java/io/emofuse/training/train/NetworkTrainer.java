@@ -21,7 +21,7 @@ import io.emofuse.fusion.nn.NetworkPredictor;
 import io.emofuse.fusion.nn.NetworkSpec;
 import io.emofuse.fusion.nn.Normaliser;
 import io.emofuse.fusion.nn.RawPrediction;
-import io.emofuse.models.OfflineGuard;
+import io.emofuse.linguistic.models.OfflineGuard;
 import io.emofuse.training.eval.ClassificationMetrics;
 import io.emofuse.training.eval.RegressionMetrics;
 import java.io.ByteArrayInputStream;

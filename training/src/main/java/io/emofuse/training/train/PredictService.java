@@ -7,7 +7,7 @@ import io.emofuse.fusion.Emotion;
 import io.emofuse.fusion.Modalities;
 import io.emofuse.fusion.bundle.LoadedModel;
 import io.emofuse.fusion.input.AcousticInput;
-import io.emofuse.models.ModelStore;
+import io.emofuse.linguistic.models.ModelStore;
 import io.emofuse.training.data.FeatureCache;
 import io.emofuse.training.data.FeaturePipeline;
 import io.emofuse.training.data.FeatureTable;

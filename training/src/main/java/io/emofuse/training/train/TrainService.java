@@ -7,7 +7,7 @@ import io.emofuse.fusion.Emotion;
 import io.emofuse.fusion.bundle.BundleDescription;
 import io.emofuse.fusion.bundle.ModelBundle;
 import io.emofuse.fusion.bundle.Provenance;
-import io.emofuse.models.ModelStore;
+import io.emofuse.linguistic.models.ModelStore;
 import io.emofuse.training.config.TrainConfig;
 import io.emofuse.training.data.Datasets;
 import io.emofuse.training.data.FeatureCache;

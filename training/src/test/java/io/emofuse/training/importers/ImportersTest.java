@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.emofuse.audio.Audio;
-import io.emofuse.audio.WavReader;
+import io.emofuse.acoustic.audio.Audio;
+import io.emofuse.acoustic.audio.WavReader;
 import io.emofuse.training.manifest.Manifest;
 import io.emofuse.training.manifest.ManifestReader;
 import io.emofuse.training.manifest.ManifestRow;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.emofuse.audio.Audio;
-import io.emofuse.audio.WavReader;
+import io.emofuse.acoustic.audio.Audio;
+import io.emofuse.acoustic.audio.WavReader;
 import io.emofuse.training.manifest.Manifest;
 import io.emofuse.training.manifest.ManifestReader;
 import io.emofuse.training.manifest.ManifestRow;

@@ -23,7 +23,7 @@ import io.emofuse.fusion.nn.Devices;
 import io.emofuse.fusion.nn.EmotionNetwork;
 import io.emofuse.fusion.nn.InputShape;
 import io.emofuse.fusion.nn.NetworkSpec;
-import io.emofuse.models.ModelStore;
+import io.emofuse.linguistic.models.ModelStore;
 import io.emofuse.training.config.TrainConfig;
 import io.emofuse.training.data.Datasets;
 import io.emofuse.training.data.FeatureCache;
@@ -324,7 +324,7 @@ class SeedNetworksTest {
         // Same as extracting the first second by hand.
         var x = io.emofuse.acoustic.FeatureSets.create("mfcc");
         float[] byHand = io.emofuse.fusion.input.InputEncoding.vector(
-                x.functionals(io.emofuse.audio.WavReader.read16k(rows.get(0).wav()).firstSeconds(1.0)));
+                x.functionals(io.emofuse.acoustic.audio.WavReader.read16k(rows.get(0).wav()).firstSeconds(1.0)));
         assertArrayEquals(byHand, h[0], 1e-5f);
         assertTrue(!java.util.Arrays.equals(w[0], h[0]), "a truncated clip has other features");
         // Read back from the cache: still the truncated ones, not the whole clip's.

@@ -1,0 +1,79 @@
+package io.emofuse.app;
+
+import io.emofuse.training.importers.CategoryVad;
+import io.emofuse.training.importers.EmoBankImporter;
+import io.emofuse.training.importers.IemocapImporter;
+import io.emofuse.training.importers.Importer;
+import io.emofuse.training.importers.KaldiImporter;
+import io.emofuse.training.importers.RavdessImporter;
+import io.emofuse.training.importers.TessImporter;
+import io.emofuse.training.manifest.ManifestRow;
+import io.emofuse.training.manifest.ManifestWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code emofuse import}: a corpus in its own layout to an emofuse manifest. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Write a manifest (CSV) from a RAVDESS or TESS folder, the EmoBank CSV, an IEMOCAP release or a Kaldi data dir.",
+        footer = {"", "Examples:",
+            "  emofuse import ravdess ../shared/data/ravdess/wav --out data/ravdess.csv",
+            "  emofuse import tess /corpora/TESS --out data/tess.csv   (OAF_back_angry.wav: speaker, word, emotion)",
+            "  emofuse import emobank ../shared/data/emobank/emobank.csv --out data/emobank.csv",
+            "  emofuse import iemocap /corpora/IEMOCAP_full_release --four-class --out data/iemocap.csv",
+            "  emofuse import kaldi data/train --out data/train-manifest.csv   (segments are cut into OUT's folder/wav/)",
+            "",
+            "Manifest columns: utt_id,wav,text,speaker,session,V,A,D,category,split (wav relative to the manifest)."})
+final class ImportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FORMAT", description = "ravdess, tess, emobank, iemocap or kaldi.")
+    String format;
+
+    @Parameters(index = "1", paramLabel = "SOURCE", description = "The corpus folder (or the EmoBank CSV).")
+    Path source;
+
+    @Option(names = "--out", required = true, paramLabel = "MANIFEST.csv", description = "Manifest to write.")
+    Path out;
+
+    @Option(names = "--four-class", description = "IEMOCAP: keep neu/hap/ang/sad, excitement merged into hap.")
+    boolean fourClass;
+
+    @Option(names = "--vad-from-category", description = "Add V/A/D (1-5) derived from the category with the "
+            + "Russell & Mehrabian 1977 PAD ratings (for corpora without dimensional labels, e.g. RAVDESS).")
+    boolean vadFromCategory;
+
+    @Override
+    public Integer call() throws IOException {
+        Importer importer = switch (format.toLowerCase(Locale.ROOT)) {
+            case "ravdess" -> new RavdessImporter();
+            case "tess" -> new TessImporter();
+            case "emobank" -> new EmoBankImporter();
+            case "iemocap" -> new IemocapImporter(fourClass);
+            case "kaldi" -> new KaldiImporter();
+            default -> throw new UserError("unknown corpus format '" + format + "'; expected ravdess, tess, emobank, iemocap or kaldi");
+        };
+        List<ManifestRow> rows;
+        try {
+            rows = importer.rows(source, out.toAbsolutePath().getParent());
+            if (vadFromCategory) {
+                rows = rows.stream().map(CategoryVad::label).toList();
+            }
+            ManifestWriter.write(out, rows);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        spec.commandLine().getOut().println("wrote " + rows.size() + " rows to " + out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
