@@ -7,7 +7,7 @@ import io.emofuse.fusion.FusionModel;
 import io.emofuse.fusion.Modalities;
 import io.emofuse.fusion.bundle.LoadedModel;
 import io.emofuse.fusion.input.AcousticInput;
-import io.emofuse.fusion.input.InputEncoding;
+import io.emofuse.fusion.input.InputEncoder;
 import io.emofuse.fusion.input.SpeakerAdaptation;
 import io.emofuse.fusion.input.TextInput;
 import io.emofuse.fusion.nn.Emotions;
@@ -18,27 +18,42 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A loaded emotion model bundle and how to build its input rows from audio and text exactly as
- * training did (functionals or segment-averaged LLDs; pooled or padded token vectors).
+ * A loaded emotion model bundle and the {@link InputEncoder} its bundle describes, which builds
+ * its rows exactly as training did. Immutable; predicting is thread-safe as the fusion model is.
  */
 public final class EmotionModel implements AutoCloseable {
 
     private final String name;
     private final Path source;
     private final FusionModel model;
-    private final AcousticInput acoustic;
-    private final TextInput text;
+    private final InputEncoder encoder;
     private final List<String> categories;
     private final String strategy;
     private final AutoCloseable owner;
     /** True for a model that scores whichever modalities are present (the composite default). */
     private final boolean modalitiesOptional;
     /** Training population statistics of the acoustic row, for speaker adaptation; null when not applicable. */
-    private Normaliser acousticPopulation;
+    private final Normaliser acousticPopulation;
     /** Category temperature for speaker-adapted acoustic rows (LoadedModel#adaptedTemperature). */
-    private double adaptedTemperature = 1.0;
+    private final double adaptedTemperature;
     /** Category temperature the model itself applies to every row (LoadedModel#temperature). */
-    private double temperature = 1.0;
+    private final double temperature;
+
+    private EmotionModel(String name, Path source, FusionModel model, InputEncoder encoder, List<String> categories,
+                         String strategy, AutoCloseable owner, boolean modalitiesOptional, Normaliser acousticPopulation,
+                         double adaptedTemperature, double temperature) {
+        this.name = name;
+        this.source = source;
+        this.model = model;
+        this.encoder = encoder;
+        this.categories = List.copyOf(categories);
+        this.strategy = strategy;
+        this.owner = owner;
+        this.modalitiesOptional = modalitiesOptional;
+        this.acousticPopulation = acousticPopulation;
+        this.adaptedTemperature = adaptedTemperature;
+        this.temperature = temperature;
+    }
 
     /** The category temperature of {@link #predictAdapted} (1: none). */
     double adaptedTemperature() {
@@ -50,43 +65,19 @@ public final class EmotionModel implements AutoCloseable {
         return temperature;
     }
 
-    private EmotionModel(String name, Path source, FusionModel model, AcousticInput acoustic, TextInput text,
-                         List<String> categories, String strategy, AutoCloseable owner) {
-        this(name, source, model, acoustic, text, categories, strategy, owner, false);
-    }
-
-    private EmotionModel(String name, Path source, FusionModel model, AcousticInput acoustic, TextInput text,
-                         List<String> categories, String strategy, AutoCloseable owner, boolean modalitiesOptional) {
-        this.modalitiesOptional = modalitiesOptional;
-        this.name = name;
-        this.source = source;
-        this.model = model;
-        this.acoustic = acoustic;
-        this.text = text;
-        this.categories = List.copyOf(categories);
-        this.strategy = strategy;
-        this.owner = owner;
-    }
-
     /** A trained bundle directory (bundle.json and its parameter files) or a composite of two. */
     public static EmotionModel load(Path dir) throws IOException {
         LoadedModel l = LoadedModel.open(dir, null);
-        EmotionModel m = new EmotionModel(dir.toAbsolutePath().normalize().getFileName().toString(), dir, l.model(),
-                l.acousticInput().orElse(null), l.textInput().orElse(null), l.categories(), l.kind(), l,
-                l.modalitiesOptional());
-        m.acousticPopulation = l.acousticPopulation().orElse(null);
-        m.adaptedTemperature = l.adaptedTemperature();
-        m.temperature = l.temperature();
-        return m;
+        return new EmotionModel(dir.toAbsolutePath().normalize().getFileName().toString(), dir, l.model(), l.encoder(),
+                l.categories(), l.kind(), l, l.modalitiesOptional(), l.acousticPopulation().orElse(null),
+                l.adaptedTemperature(), l.temperature());
     }
 
     /** A model built in code (embedding emofuse, tests); either input may be null, not both. */
     public static EmotionModel of(String name, FusionModel model, AcousticInput acoustic, TextInput text,
                                   List<String> categories) {
-        if (acoustic == null && text == null) {
-            throw new IllegalArgumentException("a model needs at least one input");
-        }
-        return new EmotionModel(name, Path.of(name), model, acoustic, text, categories, "in-memory", null);
+        return new EmotionModel(name, Path.of(name), model, new InputEncoder(acoustic, text), categories, "in-memory",
+                null, false, null, 1.0, 1.0);
     }
 
     /** The bundle directory's name. */
@@ -100,25 +91,30 @@ public final class EmotionModel implements AutoCloseable {
 
     /** Acoustic feature set the model takes, or null when it ignores audio. */
     public String featureSet() {
-        return acoustic == null ? null : acoustic.featureSet();
+        return encoder.usesAcoustic() ? encoder.acoustic().featureSet() : null;
     }
 
     /** Text embedder spec the model takes, or null when it ignores text. */
     public String embedder() {
-        return text == null ? null : text.embedder();
+        return encoder.usesText() ? encoder.text().embedder() : null;
     }
 
     public boolean usesAcoustic() {
-        return acoustic != null;
+        return encoder.usesAcoustic();
     }
 
     public boolean usesText() {
-        return text != null;
+        return encoder.usesText();
+    }
+
+    /** How this model's rows are built (the same object training used). */
+    public InputEncoder encoder() {
+        return encoder;
     }
 
     /** True when training z-scored features per speaker, which a server cannot do for an unknown speaker. */
     public boolean speakerNormalised() {
-        return acoustic != null && acoustic.speakerNormalised();
+        return encoder.usesAcoustic() && encoder.acoustic().speakerNormalised();
     }
 
     public List<String> categories() {
@@ -139,18 +135,9 @@ public final class EmotionModel implements AutoCloseable {
         return strategy;
     }
 
-    /**
-     * The model's acoustic row for 16 kHz audio: of its first {@code max_seconds} when the model was
-     * trained that way (the bundle records it), else of all of it.
-     */
+    /** The model's acoustic row for 16 kHz audio ({@link InputEncoder#acousticRow}). */
     public float[] acousticRow(FeatureExtractor fx, Audio at16k) {
-        if (acoustic.maxSeconds() > 0) {
-            at16k = at16k.firstSeconds(acoustic.maxSeconds());
-        }
-        if (acoustic.kind().equals("lld")) {
-            return InputEncoding.segmentMeans(fx.lld(at16k), acoustic.steps(), fx.lldNames().size());
-        }
-        return InputEncoding.vector(fx.functionals(at16k));
+        return encoder.acousticRow(fx, at16k);
     }
 
     /** True when missing audio or text is scored from the other modality rather than refused. */
@@ -163,10 +150,7 @@ public final class EmotionModel implements AutoCloseable {
         if (modalitiesOptional && !Modalities.hasWords(words)) {
             return null;
         }
-        if (text.kind().equals("sequence")) {
-            return InputEncoding.padded(te.sequence(words), text.steps(), te.dimension());
-        }
-        return te.embed(words);
+        return encoder.textRow(te, words);
     }
 
     public Emotion predict(float[] acousticRow, float[] textRow) {

@@ -67,13 +67,15 @@ public final class ScoreJob {
         }
         HadoopConf conf = new HadoopConf(lines.sparkSession().sparkContext().hadoopConfiguration());
         FlatMapFunction<java.util.Iterator<Tuple2<String, Long>>, Row> perPartition = it -> {
-            BatchScorer scorer = ExecutorModels.scorer(settings, conf);
             List<Row> out = new ArrayList<>();
-            while (it.hasNext()) {
-                Tuple2<String, Long> t = it.next();
-                long lineNo = t._2() + 1;
-                String result = scorer.score(t._1(), lineNo);
-                out.add(RowFactory.create(lineNo, result, BatchScorer.hasError(result)));
+            try (var lease = ExecutorModels.scorer(settings, conf)) {
+                BatchScorer scorer = lease.value().scorer();
+                while (it.hasNext()) {
+                    Tuple2<String, Long> t = it.next();
+                    long lineNo = t._2() + 1;
+                    String result = scorer.score(t._1(), lineNo);
+                    out.add(RowFactory.create(lineNo, result, BatchScorer.hasError(result)));
+                }
             }
             return out.iterator();
         };
@@ -82,11 +84,12 @@ public final class ScoreJob {
     }
 
     /** The executor-side scorer for {@code settings}; see {@link ExecutorModels}. */
-    static BatchScorer newScorer(Settings settings, HadoopConf conf) {
+    static ExecutorModels.Scorer newScorer(Settings settings, HadoopConf conf) {
         // One task scores its partition's lines one after another: one recogniser is enough.
         AnalysisSettings cfg = AnalysisSettings.single(settings.modelDir() == null ? null : Path.of(settings.modelDir()));
         EmotionAnalyzer analyzer = ComponentLoader.load(cfg, ModelStore.fromEnvironment());
-        return new BatchScorer(analyzer, HadoopAudioRoots.of(settings.audioRoots(), conf.toConfiguration()));
+        return new ExecutorModels.Scorer(analyzer,
+                new BatchScorer(analyzer, HadoopAudioRoots.of(settings.audioRoots(), conf.toConfiguration())));
     }
 
     public static void main(String[] args) throws java.io.IOException {

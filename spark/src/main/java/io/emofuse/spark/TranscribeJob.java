@@ -51,24 +51,26 @@ public final class TranscribeJob {
     public static Dataset<Row> transcribe(Dataset<Row> manifest, String baseDir, String asrModelDir) {
         HadoopConf conf = new HadoopConf(manifest.sparkSession().sparkContext().hadoopConfiguration());
         MapPartitionsFunction<Row, Row> perPartition = rows -> {
-            VoskTranscriber asr = ExecutorModels.transcriber(asrModelDir, Runtime.getRuntime().availableProcessors());
-            AudioSource source = new AudioSource(conf.toConfiguration(), baseDir);
             List<Row> out = new ArrayList<>();
-            while (rows.hasNext()) {
-                Row in = rows.next();
-                String utt = in.isNullAt(0) ? "" : in.getString(0);
-                String wav = in.isNullAt(1) ? null : in.getString(1);
-                try {
-                    Audio audio = source.read(wav);
-                    Transcript t = asr.transcribe(audio);
-                    List<Row> words = new ArrayList<>();
-                    for (Word w : t.words()) {
-                        words.add(RowFactory.create(w.word(), w.start(), w.end(), w.conf()));
+            try (var lease = ExecutorModels.transcriber(asrModelDir, Runtime.getRuntime().availableProcessors())) {
+                VoskTranscriber asr = lease.value();
+                AudioSource source = new AudioSource(conf.toConfiguration(), baseDir);
+                while (rows.hasNext()) {
+                    Row in = rows.next();
+                    String utt = in.isNullAt(0) ? "" : in.getString(0);
+                    String wav = in.isNullAt(1) ? null : in.getString(1);
+                    try {
+                        Audio audio = source.read(wav);
+                        Transcript t = asr.transcribe(audio);
+                        List<Row> words = new ArrayList<>();
+                        for (Word w : t.words()) {
+                            words.add(RowFactory.create(w.word(), w.start(), w.end(), w.conf()));
+                        }
+                        // Row's external type for an array column is a Scala Seq.
+                        out.add(RowFactory.create(utt, wav, t.text(), CollectionConverters.asScala(words).toSeq(), null));
+                    } catch (Exception e) {
+                        out.add(RowFactory.create(utt, wav, null, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
                     }
-                    // Row's external type for an array column is a Scala Seq.
-                    out.add(RowFactory.create(utt, wav, t.text(), CollectionConverters.asScala(words).toSeq(), null));
-                } catch (Exception e) {
-                    out.add(RowFactory.create(utt, wav, null, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
                 }
             }
             return out.iterator();

@@ -3,6 +3,7 @@ package io.emofuse.fusion.bundle;
 import ai.djl.Device;
 import io.emofuse.fusion.FusionModel;
 import io.emofuse.fusion.input.AcousticInput;
+import io.emofuse.fusion.input.InputEncoder;
 import io.emofuse.fusion.input.TextInput;
 import io.emofuse.fusion.nn.Normaliser;
 import java.io.IOException;
@@ -24,6 +25,11 @@ public interface LoadedModel extends AutoCloseable {
 
     /** The text embedding the model takes; empty for an acoustic-only model. */
     Optional<TextInput> textInput();
+
+    /** The rule that builds this model's input rows, from the inputs the bundle records. */
+    default InputEncoder encoder() {
+        return new InputEncoder(acousticInput().orElse(null), textInput().orElse(null));
+    }
 
     /** The categorical head's classes; empty without one. */
     List<String> categories();

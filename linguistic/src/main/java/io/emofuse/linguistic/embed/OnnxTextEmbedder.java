@@ -1,9 +1,9 @@
 package io.emofuse.linguistic.embed;
 
 import ai.djl.MalformedModelException;
-import ai.djl.inference.Predictor;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -22,8 +22,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
@@ -36,8 +39,12 @@ import java.util.stream.Collectors;
  * state, including the {@code [CLS]} and {@code [SEP]} rows, not normalised.
  *
  * <p>{@link #embedAll} sorts the texts by token count and cuts them into batches of similar length,
- * so little time goes into padding; results come back in input order. Calls are serialised (one
- * predictor); ONNX Runtime parallelises inside each call.
+ * so little time goes into padding; results come back in input order.
+ *
+ * <p>Thread-safe: concurrent calls run in parallel, each on a predictor of its own taken from a
+ * small pool (a DJL predictor is not thread-safe; the ONNX Runtime session under all of them is,
+ * so they share one copy of the weights). The pool grows to the number of threads that ever call
+ * at once, and {@code threads} ONNX Runtime threads work inside each call.
  */
 public final class OnnxTextEmbedder implements TextEmbedder {
 
@@ -53,7 +60,9 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     private final int batchSize;
     private final HuggingFaceTokenizer tokenizer;
     private final ZooModel<NDList, NDList> model;
-    private final Predictor<NDList, NDList> predictor;
+    /** Idle predictors; {@link #predictors} holds every one made, to close them all. */
+    private final Deque<Predictor<NDList, NDList>> idle = new ConcurrentLinkedDeque<>();
+    private final List<Predictor<NDList, NDList>> predictors = new CopyOnWriteArrayList<>();
     private final Set<String> inputNames;
     private final int dimension;
 
@@ -99,7 +108,6 @@ public final class OnnxTextEmbedder implements TextEmbedder {
             this.tokenizer.close();
             throw new IllegalArgumentException("cannot load ONNX model " + onnxFile + ": " + e.getMessage(), e);
         }
-        this.predictor = model.newPredictor();
         this.inputNames = model.describeInput().keys().stream().collect(Collectors.toUnmodifiableSet());
         if (!inputNames.contains("input_ids") || !inputNames.contains("attention_mask")) {
             close();
@@ -207,7 +215,20 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     }
 
     /** Runs one batch, padded to its longest text. */
-    private synchronized Hidden run(List<Encoding> batch) {
+    private Hidden run(List<Encoding> batch) {
+        Predictor<NDList, NDList> predictor = idle.pollFirst();
+        if (predictor == null) {
+            predictor = model.newPredictor();
+            predictors.add(predictor);
+        }
+        try {
+            return run(batch, predictor);
+        } finally {
+            idle.addFirst(predictor);
+        }
+    }
+
+    private Hidden run(List<Encoding> batch, Predictor<NDList, NDList> predictor) {
         int b = batch.size();
         int len = batch.stream().mapToInt(e -> e.getIds().length).max().orElse(0);
         long[] ids = new long[b * len];
@@ -250,7 +271,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
 
     @Override
     public void close() {
-        predictor.close();
+        predictors.forEach(Predictor::close);
         model.close();
         tokenizer.close();
     }

@@ -101,6 +101,32 @@ class OnnxTextEmbedderTest {
         }
     }
 
+    /** Calls from many threads at once run on predictors of their own and give the serial results bit for bit. */
+    @Test
+    void concurrentCallsGiveTheSerialVectors() throws Exception {
+        try (TextEmbedder emb = TextEmbedders.create("minilm", STORE, TextEmbedders.Options.defaults().withThreads(1))) {
+            List<float[]> serial = new ArrayList<>();
+            for (String t : sentences) {
+                serial.add(emb.embed(t));
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<float[]>> got = new ArrayList<>();
+                for (int round = 0; round < 3; round++) {
+                    for (String t : sentences) {
+                        got.add(pool.submit(() -> emb.embed(t)));
+                    }
+                }
+                for (int k = 0; k < got.size(); k++) {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(serial.get(k % sentences.size()), got.get(k).get(),
+                            "sentence " + (k % sentences.size()));
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
     @Test
     void miniLmEqualsPlainOnnxRuntimeMeanPooling() throws Exception {
         assertSameAsPlainOrt("minilm", "all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", false);
