@@ -27,21 +27,21 @@ public final class Devices {
     private Devices() {
     }
 
-    /** {@code null}, "" or {@code auto}: the engine's choice; {@code cpu} or {@code gpu}: forced. */
+    /** {@code null}, "" or {@code auto}: the engine's choice; {@code cpu} or {@code gpu} (alias {@code cuda}): forced. */
     public static Device choose(String preference) {
         Engine engine = Engine.getEngine("PyTorch");
         String p = preference == null ? "auto" : preference.trim().toLowerCase(Locale.ROOT);
         return switch (p) {
             case "", "auto" -> engine.defaultDevice();
             case "cpu" -> Device.fromName("cpu");
-            case "gpu" -> {
+            case "gpu", "cuda" -> {
                 if (engine.getGpuCount() == 0) {
                     throw new IllegalArgumentException("--device gpu: no GPU visible to PyTorch (CPU natives, or no CUDA device); "
-                            + "build with -Pcuda on a CUDA machine or use --device cpu");
+                            + "build with -Pcuda on a CUDA machine (scripts/gpu-check.sh) or use --device cpu");
                 }
                 yield Device.fromName("gpu");
             }
-            default -> throw new IllegalArgumentException("unknown device '" + preference + "'; expected auto, cpu or gpu");
+            default -> throw new IllegalArgumentException("unknown device '" + preference + "'; expected auto, cpu or gpu (cuda)");
         };
     }
 }
