@@ -6,6 +6,10 @@ import java.util.List;
 /**
  * Turns audio into a fixed-length feature vector (functionals) and, where the set has them, a
  * sequence of frame-level low-level descriptors (LLDs).
+ *
+ * <p>Implementations are immutable and thread-safe: each call works on buffers of its own, so one
+ * extractor serves every worker thread (the server and the batch scorer share one). A stream over
+ * live audio is a {@link StreamingExtractor}, which is not.
  */
 public interface FeatureExtractor {
 

@@ -5,6 +5,10 @@ import java.util.List;
 
 /**
  * Text to vectors: a token (or word) sequence for sequence models and a pooled utterance vector.
+ *
+ * <p>Implementations are thread-safe: concurrent calls from the server's and batch scorer's
+ * workers run in parallel (word-vector tables are read-only; ONNX encoders give each concurrent
+ * call a predictor of its own).
  */
 public interface TextEmbedder extends AutoCloseable {
 

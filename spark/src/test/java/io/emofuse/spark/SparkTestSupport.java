@@ -1,5 +1,6 @@
 package io.emofuse.spark;
 
+import io.emofuse.testsupport.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
@@ -21,9 +22,6 @@ final class SparkTestSupport {
     }
 
     static Path sharedData() {
-        String shared = System.getProperty("emofuse.shared");
-        Path data = shared == null ? null : Path.of(shared, "data");
-        Assumptions.assumeTrue(data != null && Files.isDirectory(data), "../shared/data is absent");
-        return data;
+        return SharedData.data();
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.emofuse.fusion.bundle.ModelBundle;
 import io.emofuse.fusion.nn.Devices;
 import io.emofuse.linguistic.models.ModelStore;
+import io.emofuse.testsupport.SharedData;
 import io.emofuse.training.config.TrainConfig;
 import io.emofuse.training.data.FeatureCache;
 import io.emofuse.training.data.FeaturePipeline;
@@ -45,8 +46,7 @@ class EndToEndTest {
 
     @BeforeAll
     static void findData() {
-        String s = System.getProperty("emofuse.shared");
-        shared = s == null ? null : Path.of(s);
+        shared = SharedData.has("emobank-speech") ? SharedData.data().getParent() : null;
     }
 
     static Path slice(Path dir) throws Exception {

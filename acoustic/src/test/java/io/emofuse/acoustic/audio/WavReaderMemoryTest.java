@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.emofuse.testsupport.WavBytes;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** A hostile header never makes the reader allocate more than the bytes present justify. */
@@ -18,17 +16,11 @@ class WavReaderMemoryTest {
 
     /** A header with the given format and data size claim, followed by {@code present} bytes. */
     static byte[] wav(int format, int channels, int rate, int bits, long claimedData, int present) {
-        ByteBuffer b = ByteBuffer.allocate(44 + present).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(StandardCharsets.ISO_8859_1)).putInt((int) (claimedData + 36));
-        b.put("WAVE".getBytes(StandardCharsets.ISO_8859_1));
-        b.put("fmt ".getBytes(StandardCharsets.ISO_8859_1)).putInt(16);
-        b.putShort((short) format).putShort((short) channels).putInt(rate).putInt(rate * channels * bits / 8)
-                .putShort((short) (channels * bits / 8)).putShort((short) bits);
-        b.put("data".getBytes(StandardCharsets.ISO_8859_1)).putInt((int) claimedData);
+        byte[] data = new byte[present];
         for (int i = 0; i < present; i++) {
-            b.put((byte) (i * 7));
+            data[i] = (byte) (i * 7);
         }
-        return b.array();
+        return WavBytes.canonical(format, channels, rate, bits, claimedData, data);
     }
 
     private static long allocatedBy(ThrowingRunnable r) throws Exception {
@@ -67,10 +59,7 @@ class WavReaderMemoryTest {
 
     @Test
     void chunkClaimingFourGigabytesFailsFastWithAFormatError() throws Exception {
-        ByteBuffer b = ByteBuffer.allocate(12 + 8 + 10).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(StandardCharsets.ISO_8859_1)).putInt(-1).put("WAVE".getBytes(StandardCharsets.ISO_8859_1));
-        b.put("junk".getBytes(StandardCharsets.ISO_8859_1)).putInt(-1);
-        byte[] bytes = b.array();
+        byte[] bytes = WavBytes.create().riffSize(-1).chunk("junk", new byte[10], 0xFFFFFFFFL).bytes();
         long allocated = allocatedBy(() -> assertThrows(AudioFormatException.class, () -> WavReader.read(bytes, "junk")));
         assertTrue(allocated < 1 << 20, "allocated " + allocated + " bytes");
     }

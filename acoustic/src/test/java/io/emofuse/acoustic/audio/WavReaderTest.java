@@ -1,6 +1,5 @@
 package io.emofuse.acoustic.audio;
 
-import io.emofuse.testsupport.WavBytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.emofuse.acoustic.Signals;
+import io.emofuse.testsupport.SharedData;
+import io.emofuse.testsupport.WavBytes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,8 +132,7 @@ class WavReaderTest {
 
     @Test
     void ravdessOriginalsWithFllrChunkAt48kHz() throws IOException {
-        Path orig = Path.of(System.getProperty("emofuse.shared", "../../shared"), "data", "ravdess", "original");
-        assumeTrue(Files.isDirectory(orig), "shared RAVDESS originals absent");
+        Path orig = SharedData.path("ravdess", "original");
         Path mono = orig.resolve("03-01-01-01-01-01-01.wav");
         Audio raw = WavReader.read(mono);
         assertEquals(48000, raw.sampleRate());

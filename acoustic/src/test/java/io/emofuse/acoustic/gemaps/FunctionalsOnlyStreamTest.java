@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.emofuse.acoustic.audio.WavReader;
+import io.emofuse.testsupport.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,8 +21,7 @@ import org.junit.jupiter.api.Test;
 class FunctionalsOnlyStreamTest {
 
     private static List<Path> speech() throws Exception {
-        Path wav = Path.of(System.getProperty("emofuse.shared", "../../shared"), "data", "ravdess", "wav");
-        assumeTrue(Files.isDirectory(wav), "shared RAVDESS absent: " + wav);
+        Path wav = SharedData.ravdess().resolve("wav");
         try (Stream<Path> files = Files.walk(wav)) {
             return files.filter(p -> p.toString().endsWith(".wav")).sorted().limit(6).toList();
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.emofuse.testsupport.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,10 +33,8 @@ class OpenSmileParityTest {
 
     @BeforeAll
     static void locate() {
-        String shared = System.getProperty("emofuse.shared", "../../shared");
-        data = Path.of(shared, "data");
-        ref = data.resolve("opensmile-ref");
-        assumeTrue(Files.isRegularFile(ref.resolve("inputs.txt")), "shared opensmile-ref data absent: " + ref);
+        ref = SharedData.path("opensmile-ref", "inputs.txt").getParent();
+        data = SharedData.data();
     }
 
     @Test

@@ -4,12 +4,13 @@ import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.emofuse.linguistic.models.ModelStore;
+import io.emofuse.analysis.AnalysisSettings;
 import io.emofuse.analysis.ComponentLoader;
 import io.emofuse.analysis.EmotionAnalyzer;
-import io.emofuse.analysis.AnalysisSettings;
 import io.emofuse.analysis.batch.AudioRoots;
 import io.emofuse.analysis.batch.BatchScorer;
+import io.emofuse.linguistic.models.ModelStore;
+import io.emofuse.testsupport.WavBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -69,15 +70,7 @@ class BatchScorerFuzzTest {
 
     /** A 16-bit mono WAV: a 220 Hz tone. */
     private static byte[] wav(int rate, int samples) {
-        ByteBuffer b = ByteBuffer.allocate(44 + 2 * samples).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 2 * samples).put("WAVE".getBytes(StandardCharsets.US_ASCII));
-        b.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16);
-        b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(2 * samples);
-        for (int i = 0; i < samples; i++) {
-            b.putShort((short) (8000 * Math.sin(2 * Math.PI * 220 * i / rate)));
-        }
-        return b.array();
+        return WavBytes.pcm16(WavBytes.tone(220, 8000 / 32767.0, (double) samples / rate, rate), rate);
     }
 
     @FuzzTest(maxDuration = "10s")

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.emofuse.acoustic.audio.Audio;
 import io.emofuse.acoustic.audio.WavReader;
+import io.emofuse.testsupport.SharedData;
 import io.emofuse.training.manifest.Manifest;
 import io.emofuse.training.manifest.ManifestReader;
 import io.emofuse.training.manifest.ManifestRow;
@@ -37,10 +38,9 @@ class ImportersTest {
 
     @Test
     void ravdessSharedFolderMatchesItsManifest() throws Exception {
-        String shared = System.getProperty("emofuse.shared");
-        assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "data/ravdess/wav")), "no RAVDESS wavs");
-        List<ManifestRow> rows = new RavdessImporter().rows(Path.of(shared, "data/ravdess/wav"), Path.of("."));
-        Manifest given = ManifestReader.read(Path.of(shared, "data/ravdess/manifest.csv"));
+        Path ravdess = SharedData.ravdess();
+        List<ManifestRow> rows = new RavdessImporter().rows(ravdess.resolve("wav"), Path.of("."));
+        Manifest given = ManifestReader.read(ravdess.resolve("manifest.csv"));
         assertEquals(given.rows().size(), rows.size());
         for (ManifestRow g : given.rows()) {
             ManifestRow r = rows.stream().filter(x -> x.uttId().equals(g.uttId())).findFirst().orElseThrow();

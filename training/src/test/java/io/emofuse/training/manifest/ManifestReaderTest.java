@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.emofuse.testsupport.SharedData;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -95,13 +96,12 @@ class ManifestReaderTest {
 
     @Test
     void sharedManifestsRead() throws Exception {
-        String shared = System.getProperty("emofuse.shared");
-        assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "data")), "no ../shared");
-        Manifest ebs = ManifestReader.read(Path.of(shared, "data/emobank-speech/manifest.csv"));
+        Path data = SharedData.data();
+        Manifest ebs = ManifestReader.read(data.resolve("emobank-speech/manifest.csv"));
         assertEquals(480, ebs.rows().size());
         assertTrue(ebs.hasVad());
         assertEquals(8, ebs.rows().stream().map(ManifestRow::speaker).distinct().count());
-        Manifest rav = ManifestReader.read(Path.of(shared, "data/ravdess/manifest.csv"));
+        Manifest rav = ManifestReader.read(data.resolve("ravdess/manifest.csv"));
         assertFalse(rav.hasVad());
         assertEquals(8, rav.categories().size());
     }

@@ -24,6 +24,7 @@ import io.emofuse.fusion.nn.EmotionNetwork;
 import io.emofuse.fusion.nn.InputShape;
 import io.emofuse.fusion.nn.NetworkSpec;
 import io.emofuse.linguistic.models.ModelStore;
+import io.emofuse.testsupport.SharedData;
 import io.emofuse.training.config.TrainConfig;
 import io.emofuse.training.data.Datasets;
 import io.emofuse.training.data.FeatureCache;
@@ -58,8 +59,7 @@ class SeedNetworksTest {
 
     @BeforeAll
     static void findData() {
-        String s = System.getProperty("emofuse.shared");
-        shared = s == null ? null : Path.of(s);
+        shared = SharedData.has("ravdess", "manifest.csv") ? SharedData.data().getParent() : null;
     }
 
     static NetworkSpec spec(String arch, InputShape in, int categories, boolean binary) {
