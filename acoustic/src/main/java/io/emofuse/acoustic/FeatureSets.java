@@ -3,6 +3,7 @@ package io.emofuse.acoustic;
 import io.emofuse.acoustic.gemaps.EgemapsExtractor;
 import io.emofuse.acoustic.gemaps.GemapsExtractor;
 import io.emofuse.acoustic.gemaps.GemapsFamilyExtractor;
+import io.emofuse.acoustic.gemaps.GemapsStreamingExtractor;
 import io.emofuse.acoustic.gemaps.GemapsVariant;
 import io.emofuse.acoustic.gemaps.HsfExtractor;
 import io.emofuse.acoustic.shortterm.DeltaAnalyzer;
@@ -28,6 +29,74 @@ public final class FeatureSets {
     private static final List<Functional> HSF = List.of(Functional.MEAN, Functional.STDDEV);
 
     private FeatureSets() {
+    }
+
+    /**
+     * HSF2's silence threshold: frames whose RMS is below {@code alpha} x the utterance's {@code mean}
+     * or {@code median} frame RMS are silence.
+     */
+    public record Silence(double alpha, String reference) {
+        public static final Silence DEFAULT = new Silence(GemapsVariant.DEFAULT_ALPHA, "mean");
+
+        public Silence {
+            if (!(alpha > 0) || !Double.isFinite(alpha)) {
+                throw new IllegalArgumentException("silence alpha must be a positive number, got " + alpha);
+            }
+            if (!reference.equals("mean") && !reference.equals("median")) {
+                throw new IllegalArgumentException("silence reference must be mean or median, got '" + reference + "'");
+            }
+        }
+
+        GemapsVariant.SilenceReference ref() {
+            return reference.equals("median") ? GemapsVariant.SilenceReference.MEDIAN : GemapsVariant.SilenceReference.MEAN;
+        }
+    }
+
+    /** Opens a stream over a feature set (see {@link Spec#streams}). */
+    @FunctionalInterface
+    public interface StreamFactory {
+        /**
+         * @param keepFrames 10 ms frames kept for windowed functionals (0: all)
+         * @param lldRows    whether LLD frames are wanted (false lets the GeMAPS family skip work only they need)
+         */
+        StreamingExtractor open(int keepFrames, boolean lldRows);
+    }
+
+    /**
+     * A feature set as every face takes it: its id, column names and how to open a stream over it.
+     * Immutable; each stream it opens is one caller's.
+     */
+    public record Spec(String id, List<String> lldNames, List<String> functionalNames, StreamFactory streams) {
+    }
+
+    /**
+     * The set {@code id}; {@code silence} (null: the default) applies to {@code hsf2} only, and is
+     * refused for any other set, so a setting is never ignored without a word.
+     */
+    public static Spec spec(String id, Silence silence) {
+        if (!IDS.contains(id)) {
+            throw new IllegalArgumentException("unknown feature set '" + id + "'; known: " + IDS);
+        }
+        if (silence != null && !id.equals("hsf2")) {
+            throw new IllegalArgumentException("a silence threshold applies to hsf2 only, not to " + id);
+        }
+        ShortTermExtractor shortTerm = shortTerm(id);
+        if (shortTerm != null) {
+            return new Spec(shortTerm.id(), shortTerm.lldNames(), shortTerm.functionalNames(),
+                    (n, lldRows) -> shortTerm.streaming(n));
+        }
+        GemapsVariant v = variant(id, silence == null ? Silence.DEFAULT : silence);
+        return new Spec(v.id(), v.lldNames(), v.functionalNames(), (n, lldRows) -> new GemapsStreamingExtractor(v, n, lldRows));
+    }
+
+    private static GemapsVariant variant(String id, Silence silence) {
+        return switch (id) {
+            case "egemaps" -> GemapsVariant.EGEMAPS;
+            case "gemaps" -> GemapsVariant.GEMAPS;
+            case "hsf1" -> GemapsVariant.HSF1;
+            case "hsf2" -> GemapsVariant.hsf2(silence.alpha(), silence.ref());
+            default -> throw new IllegalArgumentException("unknown feature set '" + id + "'; known: " + IDS);
+        };
     }
 
     public static List<String> ids() {
@@ -80,7 +149,7 @@ public final class FeatureSets {
             case "egemaps" -> new EgemapsExtractor();
             case "gemaps" -> new GemapsExtractor();
             case "hsf1" -> HsfExtractor.hsf1();
-            case "hsf2" -> HsfExtractor.hsf2(GemapsVariant.DEFAULT_ALPHA, GemapsVariant.SilenceReference.MEAN);
+            case "hsf2" -> HsfExtractor.hsf2(Silence.DEFAULT.alpha(), Silence.DEFAULT.ref());
             default -> throw new IllegalArgumentException("unknown feature set '" + id + "'; known: " + IDS);
         };
     }
