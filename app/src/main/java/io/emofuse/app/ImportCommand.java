@@ -78,6 +78,9 @@ final class ImportCommand implements Callable<Integer> {
             ManifestWriter.write(out, rows);
         } catch (IllegalArgumentException | java.io.UncheckedIOException | IllegalStateException e) {
             throw new UserError(source + " (" + format + "): " + UserErrors.forInput(e), e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // a CSV that is empty or not the corpus's layout (Jackson's CSV errors are of this type)
+            throw new UserError(source + " is not " + format + " data: " + e.getOriginalMessage(), e);
         }
         spec.commandLine().getErr().println("emofuse: wrote " + rows.size() + " rows to " + out);
         spec.commandLine().getErr().flush();

@@ -11,12 +11,13 @@ import picocli.CommandLine.Command;
         description = "Speech emotion recognition: acoustic features, ASR, text embeddings and their fusion.",
         usageHelpAutoWidth = true,
         footer = {"", "Start here:",
-            "  emofuse analyze samples/                      emotion of every WAV in a folder (shipped model)",
-            "  emofuse analyze --text \"What a wonderful day.\"   the words alone",
-            "  emofuse serve                                 the same behind REST/WebSocket, demo page at /",
+            "  emofuse analyze samples/                 emotion of every WAV in a folder",
+            "  emofuse analyze --text \"What a day.\"    the words alone",
+            "  emofuse serve                            REST/WebSocket, demo page at /",
             "",
-            "Exit codes: 0 every input done; 1 some inputs failed (each named in the output) or the",
-            "machine failed; 2 the command itself was misused (an option, a missing file).",
+            "Exit codes: 0 every input done; 1 some inputs failed (each is named in",
+            "the output, the others are done) or the machine failed; 2 the command",
+            "itself was misused (an option, a missing file).",
             "Run 'emofuse COMMAND --help' for examples of each command."})
 public final class Main implements Runnable {
 
@@ -112,6 +113,23 @@ public final class Main implements Runnable {
             cl.setUsageHelpAutoWidth(false);
             cl.setUsageHelpWidth(Math.max(55, Integer.parseInt(columns)));
         }
+        unwrappedFooters(cl);
+    }
+
+    /**
+     * Footers (the examples) printed line for line, never re-wrapped: a wrapped example breaks
+     * when pasted, and a terminal narrower than a line folds it without changing what is copied.
+     */
+    private static void unwrappedFooters(CommandLine cl) {
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
+                help -> {
+                    StringBuilder sb = new StringBuilder();
+                    for (String line : help.commandSpec().usageMessage().footer()) {
+                        sb.append(line).append(System.lineSeparator());
+                    }
+                    return sb.toString();
+                });
+        cl.getSubcommands().values().forEach(Main::unwrappedFooters);
     }
 
     private static String nameOf(Class<?> subcommand) {

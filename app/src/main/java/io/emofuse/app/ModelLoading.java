@@ -32,9 +32,7 @@ final class ModelLoading {
         try {
             model = EmotionModel.load(dir);
         } catch (IOException | RuntimeException e) {
-            String where = dir.equals(given) ? given.toString() : given + " (" + dir + ")";
-            throw new UserError("cannot load emotion model " + where + ": " + UserErrors.forInput(e)
-                    + (dir.equals(given) ? "" : "; run 'emofuse models --extract' to repair the cache"), e);
+            throw new UserError(cannotLoad(given, dir, store, e), e);
         }
         if (face != null && model.speakerNormalised()) {
             model.close();
@@ -45,5 +43,22 @@ final class ModelLoading {
                     + "manifest with a speaker column, or train with --speaker-normalise false");
         }
         return model;
+    }
+
+    /**
+     * Why a model does not load, naming the file where it can: a damaged file of a copy of a
+     * catalogued model, else the loader's own message; and the fix.
+     */
+    static String cannotLoad(Path given, Path dir, ModelStore store, Exception e) {
+        String where = dir.equals(given) ? given.toString() : given + " (" + dir + ")";
+        if (!dir.equals(given)) {
+            return "cannot load model " + where + ": " + UserErrors.forInput(e) + "; run 'emofuse models --extract' to repair the cache";
+        }
+        var damaged = store.verifyCopy(dir);
+        if (!damaged.isEmpty()) {
+            return "cannot load model " + where + ": " + damaged.get(0) + "; copy that file again from the shipped model";
+        }
+        return "cannot load model " + where + ": " + UserErrors.forInput(e)
+                + " (a damaged or incomplete file in " + dir + "; train or copy it again)";
     }
 }

@@ -30,7 +30,7 @@ final class OutputFiles {
     /** {@code file} exists and is a regular file (not a folder). */
     static void checkReadable(Path file, String option, String what) {
         if (Files.isDirectory(file)) {
-            throw new UserError(option + " " + file + " is a folder; name the " + what + " file");
+            throw new UserError(option + " " + file + " is a folder; name a file (" + what + ")");
         }
         if (!Files.isRegularFile(file)) {
             throw new UserError(option + " " + file + ": no such file (the " + what + ")");

@@ -96,7 +96,7 @@ final class PredictCommand implements Callable<Integer> {
             throw new UserError(UserErrors.forInput(e), e);
         }
         PredictService.Result r;
-        try (LoadedModel bundle = open(dir, chosen, dev);
+        try (LoadedModel bundle = open(dir, chosen, dev, store);
              TrainingProgress progress = run.progress()) {
             r = new PredictService(store, run.threads(), progress)
                     .predictEach(bundle, data, out, source, cacheDir, maxSeconds);
@@ -117,12 +117,11 @@ final class PredictCommand implements Callable<Integer> {
     /** Enough error lines to see the pattern; the CSV has every one. */
     private static final int MAX_ERROR_LINES = 20;
 
-    private static LoadedModel open(Path dir, Path given, ai.djl.Device dev) {
+    private static LoadedModel open(Path dir, Path given, ai.djl.Device dev, ModelStore store) {
         try {
             return LoadedModel.open(dir, dev);
         } catch (IOException | RuntimeException e) {
-            throw new UserError("cannot load model " + given + ": " + UserErrors.forInput(e)
-                    + (dir.equals(given) ? "" : "; run 'emofuse models --extract' to repair the cache"), e);
+            throw new UserError(ModelLoading.cannotLoad(given, dir, store, e), e);
         }
     }
 }
