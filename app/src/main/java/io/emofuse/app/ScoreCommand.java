@@ -128,10 +128,20 @@ final class ScoreCommand implements Callable<Integer> {
                 }
             }
         }
-        err.printf("emofuse: %d lines scored (%d with errors), %d already done in %s%n",
-                counts[0], counts[2], counts[1], output);
+        // The exit code tells of the whole output, lines from an earlier run included: a rerun that
+        // has nothing left to do still reports that some lines failed.
+        long earlier = counts[1] == 0 ? 0 : earlierErrors(output, counts[1]);
+        err.printf("emofuse: %d lines scored (%d with errors), %d already done in %s%s%n",
+                counts[0], counts[2], counts[1], output, earlier > 0 ? " (" + earlier + " of them with errors)" : "");
         err.flush();
-        return counts[2] == 0 ? 0 : Main.EXIT_SOME_FAILED;
+        return counts[2] + earlier == 0 ? 0 : Main.EXIT_SOME_FAILED;
+    }
+
+    /** Lines with an error among the first {@code done} lines of the output (those an earlier run wrote). */
+    private static long earlierErrors(Path output, long done) throws IOException {
+        try (var lines = Files.lines(output, StandardCharsets.UTF_8)) {
+            return lines.limit(done).filter(BatchScorer::hasError).count();
+        }
     }
 
     private ProgressBar progressBar(long total) {

@@ -74,9 +74,10 @@ final class ServeCommand implements Callable<Integer> {
             if (model != null) {
                 model.close();
             }
-            if (causedBy(e, java.net.BindException.class)) {
+            Throwable bind = cause(e, java.net.BindException.class);
+            if (bind != null) {
                 throw new UserError("cannot listen on " + effective.host() + ":" + effective.port() + " ("
-                        + UserErrors.forInput(e) + "): another program holds the port; choose another with --port", e);
+                        + bind.getMessage() + "): another program holds the port; choose another with --port", e);
             }
             throw e;
         }
@@ -99,13 +100,13 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    private static Throwable cause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return t;
             }
         }
-        return false;
+        return null;
     }
 
     /** The model {@link Defaults#model} picks from --model and the config; "none": no emotion. */
