@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  A concat model that analyze, score and serve can load (one utterance of an unknown speaker):",
             "    emofuse train --config configs/emobank-speech/concat.yaml --speaker-normalise false \\",
             "        --data ../shared/data/emobank-speech/manifest.csv --out models/concat",
-            "    emofuse analyze --model models/concat samples/",
+            "    emofuse analyze --model models/concat ../shared/data/emobank-speech/wav/ebs_0001.wav",
             "  As the config says (features z-scored per speaker: for predict and experiment, on manifests with speakers):",
             "    emofuse train --config configs/emobank-speech/concat.yaml --data ../shared/data/emobank-speech/manifest.csv --out models/concat-spk",
             "  Transcripts instead of the manifest's text, on the CPU:",
