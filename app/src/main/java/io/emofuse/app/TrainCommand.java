@@ -67,7 +67,6 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         OutputFiles.checkReadable(config, "--config", "training config (YAML)");
-        OutputFiles.checkReadable(data, "--data", "manifest, CSV or JSONL");
         TrainConfig cfg;
         try {
             cfg = TrainConfig.load(config);
@@ -90,6 +89,7 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
+        OutputFiles.checkReadable(data, "--data", "manifest, CSV or JSONL");
         TrainService.Result r;
         try (TrainingProgress progress = run.progress()) {
             r = new TrainService(ModelStore.fromEnvironment(), run.threads(), progress, progress)
