@@ -29,11 +29,12 @@ import picocli.CommandLine.Model.CommandSpec;
             "    emofuse predict --model models/late --data m.csv --out pred.csv --text-source asr",
             "",
             "Output columns: utt_id,V,A,D [,category,p_CLASS...] [,p_valence_positive,p_activation_high]",
-            "[,transcript] [,modalities] [,error]. A row that cannot be predicted (missing or unreadable audio,",
-            "no text and no wav) gets its error there and on stderr (\"line N (utt_id): ...\"); the others are",
-            "still predicted and the exit code is 1. Empty cells: the model gave no value. The p_valence/p_activation columns come from a model's binary heads;",
-            "modalities (audio, text, text(asr), joined by +) from models that score one modality alone. V, A, D are on the scale of",
-            "the labels the model was trained on. A model trained with speaker-normalised acoustic",
+            "[,transcript] [,modalities] [,error]. A row that cannot be predicted (missing or unreadable",
+            "audio, no text and no wav) gets its error there and on stderr (\"line N (utt_id): ...\"); the",
+            "others are still predicted and the exit code is 1. Empty cells: the model gave no value.",
+            "The p_valence/p_activation columns come from a model's binary heads; modalities (audio, text,",
+            "text(asr), joined by +) from models that score one modality alone. V, A, D are on the scale",
+            "of the labels the model was trained on. A model trained with speaker-normalised acoustic",
             "features normalises within the manifest's speakers."})
 final class PredictCommand implements Callable<Integer> {
 
