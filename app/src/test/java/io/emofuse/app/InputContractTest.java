@@ -109,19 +109,21 @@ class InputContractTest {
     @Test
     void predictWritesEveryRowsResultOrItsErrorWithTheLine() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("folder"));
+        Path shortWav = WavBytes.write(tmp.resolve("short.wav"), WavBytes.tone(200, 0.3, 0.03, 16000), 16000);
         Path manifest = Files.writeString(tmp.resolve("m.csv"), String.join("\n",
                 "utt_id,wav,text",
                 "voice," + HAPPY + ",",
                 "gone," + tmp.resolve("missing.wav") + ",",
                 "dir," + folder + ",",
                 "words,,I am so happy today.",
+                "short," + shortWav + ",",
                 ""));
         Path out = tmp.resolve("p.csv");
         CliTestSupport.Result r = CliTestSupport.run("predict", "--data", manifest.toString(), "--out", out.toString(),
                 "--cache", tmp.resolve("cache").toString(), "-q");
         assertEquals(Main.EXIT_SOME_FAILED, r.exitCode(), r.err());
         List<String> lines = Files.readAllLines(out);
-        assertEquals(5, lines.size(), lines.toString());
+        assertEquals(6, lines.size(), lines.toString());
         assertTrue(lines.get(0).endsWith(",error"), lines.get(0));
         assertTrue(lines.get(1).startsWith("voice,") && lines.get(1).endsWith(","), lines.get(1));
         assertTrue(lines.get(2).startsWith("gone,") && lines.get(2).contains("line 3 (gone)"), lines.get(2));
@@ -131,7 +133,9 @@ class InputContractTest {
         assertEquals("words", words[0]);
         assertEquals("", words[4], "no category from words alone");
         assertEquals("", words[5], "and no class probabilities either (not 0.0)");
-        assertTrue(r.err().contains("line 3 (gone)") && r.err().contains("2 of 4 rows predicted"), r.err());
+        assertTrue(lines.get(5).startsWith("short,") && lines.get(5).contains("line 6 (short)")
+                && lines.get(5).contains("shorter than"), "the extractor's failure, found by its file: " + lines.get(5));
+        assertTrue(r.err().contains("line 3 (gone)") && r.err().contains("2 of 5 rows predicted"), r.err());
     }
 
     @Test

@@ -162,16 +162,26 @@ public final class PredictService {
 
     private static final Pattern LINE = Pattern.compile("\\bline (\\d+)\\b");
 
-    /** The manifest index among {@code kept} of the row an exception names ("line N"), else -1. */
+    /**
+     * The manifest index among {@code kept} of the row an exception names: by "line N", else by
+     * the row's audio path (the audio reader and extractors name the file, not the row); else -1.
+     */
     private static int rowOf(Exception e, List<ManifestRow> all, List<Integer> kept) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            Matcher m = LINE.matcher(String.valueOf(t.getMessage()));
+            String msg = String.valueOf(t.getMessage());
+            Matcher m = LINE.matcher(msg);
             if (m.find()) {
                 int line = Integer.parseInt(m.group(1));
                 for (int i : kept) {
                     if (all.get(i).line() == line) {
                         return i;
                     }
+                }
+            }
+            for (int i : kept) {
+                Path wav = all.get(i).wav();
+                if (wav != null && (msg.contains(wav.toString()) || msg.contains(wav.toAbsolutePath().normalize().toString()))) {
+                    return i;
                 }
             }
         }
