@@ -66,6 +66,11 @@ single_t=$(echo "$single" | python3 -c 'import re,sys; l=sys.stdin.read(); e=flo
 python3 scripts/default-fusion-weights.py --adapted-temperature "$temperature" --temperature "$single_t" "$work/composite.json" \
   emobank-speech "$ebs" "$work/ebs-text.csv" "$work/ebs-acoustic.csv" \
   ravdess-oof "$work/ravdess-vad.csv" "$work/ravdess-text.csv" "$work/ravdess-oof-acoustic.csv"
+# The 'uncertain' threshold analyze applies: where the out-of-fold voice predictions, at the shipped
+# single-utterance temperature, become right at least half the time (composite.json uncertainBelow).
+python3 scripts/uncertainty-threshold.py "$work/ravdess-vad.csv" "$work/ravdess-oof-acoustic.csv" \
+  --temperature "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("temperature", 1))' "$work/composite.json")" \
+  --write "$work/composite.json"
 
 # The shipped copy: weights, descriptions and metrics only (the encoders stay Maven artifacts). The
 # MODEL_CARD.md files there are written by hand: update their figures from what this script printed.

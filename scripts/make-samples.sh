@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates samples/*.wav with espeak-ng and sox (16 kHz mono s16, peak at -3 dBFS).
+# Synthetic test speech: writes target/samples-synthetic/*.wav with espeak-ng and sox (16 kHz mono
+# s16, peak at -3 dBFS). These are machine voices, out of the default model's domain (it learnt from
+# RAVDESS actors), so they are not in samples/ (real speech, RAVDESS clips; samples/README.md): use
+# them to see the pipeline run on audio that is ours to ship, not to judge emotion recognition.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/../samples"
+mkdir -p "$(dirname "${BASH_SOURCE[0]}")/../target/samples-synthetic"
+cd "$(dirname "${BASH_SOURCE[0]}")/../target/samples-synthetic"
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 gen() { # name voice pitch rate text
   espeak-ng -v "$2" -p "$3" -s "$4" -w "$tmp/$1.wav" "$5"

@@ -3,6 +3,9 @@ package io.emofuse.analysis;
 import io.emofuse.linguistic.models.ModelNotFoundException;
 import io.emofuse.linguistic.models.ModelSpec;
 import io.emofuse.linguistic.models.ModelStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,7 +16,10 @@ import java.nio.file.Path;
  */
 public final class EmotionModelLocator {
 
-    /** The catalogue name of the shipped default model (docs: models/default/MODEL_CARD.md). */
+    /**
+     * The catalogue name of the shipped default model (its card:
+     * fusion/src/main/resources/io/emofuse/models/default/MODEL_CARD.md).
+     */
     public static final String DEFAULT = "default";
 
     /** The model name that means: run without an emotion model. */
@@ -32,5 +38,25 @@ public final class EmotionModelLocator {
                         + "name is catalogued (known: " + store.catalog().stream().filter(s -> s.kind().equals("emotion"))
                         .map(ModelSpec::name).toList() + ")"));
         return store.resolve(spec.name());
+    }
+
+    /**
+     * The top-class probability below which a face calls the model's category uncertain: the key
+     * {@code uncertainBelow} of the model's composite.json or bundle.json (a property of the model,
+     * measured with it), else NaN, meaning the model states none and nothing is marked.
+     */
+    public static double uncertainBelow(Path modelDir) {
+        for (String f : new String[] {"composite.json", "bundle.json"}) {
+            Path p = modelDir.resolve(f);
+            if (Files.isRegularFile(p)) {
+                try {
+                    JsonNode v = new ObjectMapper().readTree(p.toFile()).get("uncertainBelow");
+                    return v != null && v.isNumber() ? v.asDouble() : Double.NaN;
+                } catch (IOException e) {
+                    return Double.NaN; // loading the model itself reports a damaged file
+                }
+            }
+        }
+        return Double.NaN;
     }
 }

@@ -23,6 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code emofuse embed}: one vector per line of text. */
 @Command(name = "embed", mixinStandardHelpOptions = true,
         subcommands = {TrainWord2VecCommand.class},
+        // --in and --out are required unless a subcommand runs (picocli would demand them there too)
+        customSynopsis = {"emofuse embed --in TEXTS.txt --out FILE.csv [--model SPEC] [--pool mean|max|cls] [--batch N] [--threads N]",
+            "emofuse embed train-word2vec --corpus CORPUS.txt --out VECTORS.bin [...]"},
         description = "Embed text, one line at a time, with a sentence encoder or word vectors.",
         footer = {"", "Examples:",
             "  MiniLM sentence vectors (384 values per line, unit length):",
@@ -56,16 +59,16 @@ public final class EmbedCommand implements Callable<Integer> {
             description = "Pooling (default: mean for minilm, onnx and word vectors; cls for bge-small).")
     String pool;
 
-    @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Texts per inference call (default 32).")
+    @Option(names = "--batch", defaultValue = "32", paramLabel = "N", converter = Numbers.AtLeastOne.class, description = "Texts per inference call (default 32).")
     int batch;
 
-    @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime threads (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", converter = Numbers.AtLeastOne.class, description = "ONNX Runtime threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--in", paramLabel = "TEXTS.txt", description = "UTF-8 text, one input per line.")
+    @Option(names = "--in", paramLabel = "TEXTS.txt", description = "UTF-8 text, one input per line (required).")
     Path in;
 
-    @Option(names = "--out", paramLabel = "FILE.csv", description = "Output CSV.")
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Output CSV (required).")
     Path out;
 
     @Override
@@ -73,14 +76,10 @@ public final class EmbedCommand implements Callable<Integer> {
         if (in == null || out == null) {
             throw new UserError("embed needs --in TEXTS.txt and --out FILE.csv (or a subcommand; see 'emofuse embed --help')");
         }
-        if (batch < 1) {
-            throw new UserError("--batch must be at least 1, got " + batch);
-        }
+        OutputFiles.checkReadable(in, "--in", "text, one input per line");
+        OutputFiles.checkWritable(out, "--out");
         TextEmbedders.Options opt = TextEmbedders.Options.defaults().withBatchSize(batch);
         if (threads != null) {
-            if (threads < 1) {
-                throw new UserError("--threads must be at least 1, got " + threads);
-            }
             opt = opt.withThreads(threads);
         }
         try {
@@ -101,7 +100,7 @@ public final class EmbedCommand implements Callable<Integer> {
                         vectors.size(), embedder.dimension(), embedder.id(), (System.nanoTime() - t0) / 1e9, out);
             }
         } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
+            throw new UserError(UserErrors.forInput(e), e);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof NoSuchFileException nsf) {
                 throw nsf;

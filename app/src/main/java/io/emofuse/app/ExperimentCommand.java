@@ -24,10 +24,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Train and score several model configs on the same folds; write results.md/.csv/.json and PNG plots.",
         footer = {"", "Examples:",
-            "  emofuse experiment --config configs/emobank-speech/compare.yaml",
+            "  emofuse experiment --config configs/emobank-speech/compare.yaml --out target/experiments/compare",
             "  emofuse experiment --config configs/emobank-speech/compare.yaml --out /tmp/run1 --device cpu",
             "",
-            "The experiment file names the manifest, the split (shared by all models) and the model configs."})
+            "The experiment file names the manifest, the split (shared by all models) and the model configs.",
+            "Without --out, results go to the config's 'out' folder and replace what is there: for the",
+            "configs under configs/ that is the committed docs/results/... (how those are regenerated)."})
 final class ExperimentCommand implements Callable<Integer> {
 
     @Spec
@@ -45,7 +47,7 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--text-source", paramLabel = "manifest|asr", description = "Overrides every model's text source.")
     String textSource;
 
-    @Option(names = "--max-seconds", paramLabel = "N", description = "Score every fold's test rows on the first N seconds of each utterance (training rows stay whole).")
+    @Option(names = "--max-seconds", paramLabel = "N", converter = Numbers.Seconds.class, description = "Score every fold's test rows on the first N seconds of each utterance (training rows stay whole).")
     Double maxSeconds;
 
     @Mixin
@@ -53,6 +55,7 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputFiles.checkReadable(config, "--config", "experiment config (YAML)");
         ExperimentConfig.Loaded exp;
         try {
             exp = ExperimentConfig.load(config);
@@ -69,6 +72,11 @@ final class ExperimentCommand implements Callable<Integer> {
             throw new UserError(e.getMessage(), e);
         }
         Path dir = out != null ? out : exp.out();
+        if (Files.isRegularFile(dir.resolve("results.md"))) {
+            spec.commandLine().getErr().println("emofuse: note: " + dir + " holds results; this run replaces them"
+                    + (out == null ? " (the config's 'out'; use --out DIR to write elsewhere)" : ""));
+            spec.commandLine().getErr().flush();
+        }
         List<ModelRun> runs;
         try (TrainingProgress progress = run.progress()) {
             Manifest manifest = ManifestReader.read(exp.data());
@@ -79,7 +87,7 @@ final class ExperimentCommand implements Callable<Integer> {
                     throw new UserError(config + ": no rows of speakers " + exp.config().speakers + " in " + exp.data());
                 }
             }
-            runs = new ExperimentRunner(ModelStore.fromEnvironment(), run.threads, progress, progress, maxSeconds)
+            runs = new ExperimentRunner(ModelStore.fromEnvironment(), run.threads(), progress, progress, maxSeconds)
                     .run(manifest, exp.models(), new FeatureCache(exp.cache()));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);

@@ -5,13 +5,13 @@ import io.emofuse.acoustic.StreamingExtractor;
 import io.emofuse.acoustic.WavFeatureStream;
 import io.emofuse.acoustic.gemaps.GemapsStreamingExtractor;
 import io.emofuse.acoustic.gemaps.GemapsVariant;
+import io.emofuse.analysis.Defaults;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -46,8 +45,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "    emofuse extract --set hsf2 --silence-alpha 0.2 --silence-ref median --format jsonl --out f.jsonl a.wav b.wav",
             "",
             "Inputs: WAV PCM 8/16/24/32-bit or float, any rate (resampled to 16 kHz), channels averaged.",
-            "Folders are searched recursively for *.wav. A file shorter than one analysis frame (60 ms;",
-            "25 ms for the short-term sets) gets no row and one warning line on stderr."})
+            "Folders are searched recursively for *.wav, in path order. Rows are named by file name without",
+            ".wav; where two inputs share one (a/x.wav, b/x.wav) by path. An input that cannot be read, or",
+            "is shorter than one analysis frame (60 ms; 25 ms for the short-term sets), gets no row and one",
+            "line on stderr naming it; the others are still done and the exit code is 1."})
 public final class ExtractCommand implements Callable<Integer> {
 
     @Spec
@@ -66,8 +67,9 @@ public final class ExtractCommand implements Callable<Integer> {
             description = "csv (openSMILE layout, default), arff or jsonl.")
     String format;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Files processed in parallel (default 1).")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N", converter = Numbers.AtLeastOne.class,
+            description = "Files processed in parallel (default: one per core).")
+    int threads = Defaults.threads();
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file.")
     Path out;
@@ -81,7 +83,7 @@ public final class ExtractCommand implements Callable<Integer> {
     String silenceRef;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "WAV files or folders.")
-    List<Path> inputs;
+    List<String> inputs;
 
     /** The chosen set: its names and a stream factory. */
     private record SetChoice(String id, List<String> lldNames, List<String> functionalNames, Streams streams) {
@@ -104,47 +106,59 @@ public final class ExtractCommand implements Callable<Integer> {
             case "lld" -> true;
             default -> throw new UserError("unknown --level '" + level + "' (use functionals or lld)");
         };
-        if (threads < 1) {
-            throw new UserError("--threads must be at least 1, got " + threads);
+        if (!set.equals("hsf2") && (spec.commandLine().getParseResult().hasMatchedOption("--silence-alpha")
+                || spec.commandLine().getParseResult().hasMatchedOption("--silence-ref"))) {
+            throw new UserError("--silence-alpha and --silence-ref apply to --set hsf2 only, not to --set " + set);
         }
-        List<Path> files = collect(inputs);
-        if (files.isEmpty()) {
-            throw new UserError("no .wav files found in " + inputs);
-        }
+        List<AudioInputs.Input> files = AudioInputs.collect(inputs);
+        List<String> rowNames = AudioInputs.uniqueNames(files);
         List<String> names = lld ? variant.lldNames() : variant.functionalNames();
         PrintWriter err = spec.commandLine().getErr();
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new UserError("output folder does not exist: " + parent);
+        OutputFiles.checkWritable(out, "--out");
+        if (AudioInputs.hasDuplicateBaseNames(files)) {
+            err.println("emofuse: note: some inputs share a file name; their rows are named by path (e.g. '"
+                    + rowNames.stream().filter(n -> n.contains("/") || n.contains("\\")).findFirst().orElse("") + "')");
         }
         int written = 0;
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16);
              FeatureTableWriter table = FeatureTableWriter.create(format, w, names, variant.id());
-             ProgressBar bar = files.size() > 3 ? new ProgressBarBuilder().setTaskName("extract").setInitialMax(files.size())
-                     .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
-                     .build() : null) {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()));
+             ProgressBar bar = files.size() > 3 && System.console() != null ? new ProgressBarBuilder().setTaskName("extract")
+                     .setInitialMax(files.size()).setStyle(ProgressBarStyle.ASCII)
+                     .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build() : null) {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())));
             try {
                 if (threads == 1 && lld) {
                     // one file at a time, rows streamed straight to the output
-                    StreamingExtractor s = variant.streams().open(8, true);
-                    for (Path f : files) {
-                        written += streamLld(f, s, table, err);
+                    for (int i = 0; i < files.size(); i++) {
+                        AudioInputs.Input f = files.get(i);
+                        String problem = f.error();
+                        if (problem == null) {
+                            try {
+                                problem = streamLld(f.path(), rowNames.get(i), variant.streams().open(8, true), table);
+                            } catch (IOException | RuntimeException e) {
+                                problem = inputError(f, e);
+                            }
+                        }
+                        if (problem == null) {
+                            written++;
+                        } else {
+                            err.println("emofuse: " + problem);
+                        }
                         step(bar);
                     }
                 } else {
                     List<Future<FileResult>> futures = new ArrayList<>();
-                    for (Path f : files) {
-                        futures.add(pool.submit(() -> extract(f, variant, lld)));
+                    for (AudioInputs.Input f : files) {
+                        futures.add(f.ok() ? pool.submit(() -> extract(f, variant, lld)) : null);
                     }
-                    for (Future<FileResult> fu : futures) {
-                        FileResult r = get(fu);
+                    for (int i = 0; i < files.size(); i++) {
+                        FileResult r = futures.get(i) == null ? new FileResult(files.get(i).path(), List.of(), files.get(i).error())
+                                : get(futures.get(i), files.get(i));
                         if (r.warning != null) {
-                            err.println("emofuse: warning: " + r.warning);
+                            err.println("emofuse: " + r.warning);
                         } else {
-                            String name = baseName(r.file);
-                            for (int i = 0; i < r.rows.size(); i++) {
-                                table.row(name, lld ? i * 0.01 : 0.0, r.rows.get(i));
+                            for (int k = 0; k < r.rows.size(); k++) {
+                                table.row(rowNames.get(i), lld ? k * 0.01 : 0.0, r.rows.get(k));
                             }
                             written++;
                         }
@@ -155,9 +169,15 @@ public final class ExtractCommand implements Callable<Integer> {
                 pool.shutdownNow();
             }
         }
+        err.printf(Locale.ROOT, "emofuse: %d of %d input(s) -> %s%n", written, files.size(), out);
         err.flush();
-        spec.commandLine().getOut().printf(Locale.ROOT, "%d of %d file(s) -> %s%n", written, files.size(), out);
-        return 0;
+        return written == files.size() ? 0 : Main.EXIT_SOME_FAILED;
+    }
+
+    /** One line for an input that failed, naming it (the reader's messages already do). */
+    private static String inputError(AudioInputs.Input f, Throwable e) {
+        String msg = UserErrors.forInput(e);
+        return msg.contains(f.path().toString()) ? msg : f.name() + ": " + msg;
     }
 
     private static void step(ProgressBar bar) {
@@ -166,19 +186,17 @@ public final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    private static FileResult get(Future<FileResult> fu) throws Exception {
+    /** The file's result, or its failure as the warning line: a bad file never stops the others. */
+    private static FileResult get(Future<FileResult> fu, AudioInputs.Input f) throws InterruptedException {
         try {
             return fu.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception ex) {
-                throw ex;
-            }
-            throw e;
+            return new FileResult(f.path(), List.of(), inputError(f, e.getCause()));
         }
     }
 
-    private int streamLld(Path f, StreamingExtractor s, FeatureTableWriter table, PrintWriter err) throws IOException {
-        String name = baseName(f);
+    /** Streams one file's LLD rows; returns null, or why the file gave no row. */
+    private String streamLld(Path f, String name, StreamingExtractor s, FeatureTableWriter table) throws IOException {
         long[] row = {0};
         IOException[] failure = {null};
         long pushed = WavFeatureStream.run(f, s, frames -> {
@@ -194,14 +212,11 @@ public final class ExtractCommand implements Callable<Integer> {
         if (failure[0] != null) {
             throw failure[0];
         }
-        if (row[0] == 0) {
-            err.println("emofuse: warning: " + tooShort(f, pushed));
-            return 0;
-        }
-        return 1;
+        return row[0] == 0 ? tooShort(f, pushed) : null;
     }
 
-    private FileResult extract(Path f, SetChoice variant, boolean lld) throws IOException {
+    private FileResult extract(AudioInputs.Input in, SetChoice variant, boolean lld) throws IOException {
+        Path f = in.path();
         List<double[]> rows = new ArrayList<>();
         StreamingExtractor s = variant.streams().open(0, lld);
         long pushed = WavFeatureStream.run(f, s, lld ? frames -> rows.addAll(List.of(frames)) : null);
@@ -252,28 +267,5 @@ public final class ExtractCommand implements Callable<Integer> {
                 }
             }
         };
-    }
-
-    static String baseName(Path f) {
-        String n = f.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
-    }
-
-    static List<Path> collect(List<Path> inputs) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path in : inputs) {
-            if (Files.isDirectory(in)) {
-                try (Stream<Path> walk = Files.walk(in)) {
-                    walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
-                            .sorted().forEach(files::add);
-                }
-            } else if (Files.exists(in)) {
-                files.add(in);
-            } else {
-                throw new NoSuchFileException(in.toString());
-            }
-        }
-        return files;
     }
 }

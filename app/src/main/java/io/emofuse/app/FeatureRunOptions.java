@@ -1,5 +1,6 @@
 package io.emofuse.app;
 
+import io.emofuse.analysis.Defaults;
 import picocli.CommandLine.Option;
 
 /**
@@ -8,11 +9,17 @@ import picocli.CommandLine.Option;
  */
 final class FeatureRunOptions {
 
-    @Option(names = "--threads", defaultValue = "2", description = "Feature extraction threads (default 2).")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N", converter = Numbers.AtLeastOne.class,
+            description = "Feature extraction threads (default: one per core).")
+    Integer threads;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
     boolean quiet;
+
+    /** The threads asked for, else {@link Defaults#threads()}. */
+    int threads() {
+        return Defaults.threads(threads, Defaults.threads());
+    }
 
     /** Progress bars on stderr, or none with {@code --quiet}. */
     TrainingProgress progress() {

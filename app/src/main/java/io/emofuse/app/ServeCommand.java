@@ -2,12 +2,10 @@ package io.emofuse.app;
 
 import io.emofuse.linguistic.models.ModelStore;
 import io.emofuse.analysis.ComponentLoader;
-import io.emofuse.analysis.EmotionModelLocator;
+import io.emofuse.analysis.Defaults;
 import io.emofuse.server.EmofuseServer;
 import io.emofuse.analysis.EmotionModel;
 import io.emofuse.server.ServerConfig;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,17 +23,16 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "scoring (/v1/score), metrics and the demo page at /.",
         footer = {"", "Examples:",
             "  emofuse serve                                  port 8080, configs/server.yaml if present",
-            "  emofuse serve --port 9000 --model models/fusion-default",
+            "  emofuse serve --port 9000 --model default --workers 2",
+            "  emofuse serve --model none                     transcripts only, no emotion model",
             "  EMOFUSE_API_KEYS=k1,k2 emofuse serve          require 'Authorization: Bearer k1' (or k2)",
             "", "SIGTERM / Ctrl-C drains: new requests get 503, work in flight finishes (shutdown_grace_s)."})
 final class ServeCommand implements Callable<Integer> {
 
-    static final Path DEFAULT_CONFIG = Path.of("configs", "server.yaml");
-
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: config, else 8080).")
+    @Option(names = "--port", paramLabel = "PORT", converter = Numbers.Port.class, description = "TCP port (default: config, else 8080).")
     Integer port;
 
     @Option(names = "--host", paramLabel = "ADDR", description = "Interface to bind (default: config, else 0.0.0.0).")
@@ -47,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "Emotion model: a bundle directory, a catalogued name or none (default: config 'model', else 'default').")
     Path model;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Analysis threads (default: config, else one per core).")
+    @Option(names = "--workers", paramLabel = "N", converter = Numbers.AtLeastOne.class, description = "Analysis threads (default: config, else one per core).")
     Integer workers;
 
     @Override
@@ -60,23 +57,27 @@ final class ServeCommand implements Callable<Integer> {
         if (host != null) {
             overrides.put("host", host);
         }
-        if (model != null) {
-            overrides.put("model", model);
-        }
         if (workers != null) {
             overrides.put("workers", workers);
         }
-        ServerConfig effective = withDefaultModel(cfg.with(overrides));
+        ServerConfig effective = withDefaultModel(cfg.with(overrides), model);
         ModelStore store = ModelStore.fromEnvironment();
-        // The emotion model loads before the port opens: a missing or corrupt bundle fails here with
-        // one line, not in the background loader after clients were told we are listening.
-        EmotionModel model = effective.model() == null ? null : loadModel(effective.model(), store);
+        // The emotion model loads, and one the server cannot serve is refused, before the port opens:
+        // a missing, corrupt or speaker-normalised bundle fails here with one line, not in the
+        // background loader after clients were told we are listening.
+        EmotionModel model = effective.model() == null ? null : ModelLoading.load(effective.model(), store,
+                "the server hears each stream's speaker for the first time, so it cannot normalise within that speaker");
         EmofuseServer server;
         try {
             server = EmofuseServer.start(effective, () -> ComponentLoader.load(effective.analysis(), store, model));
         } catch (Exception e) {
             if (model != null) {
                 model.close();
+            }
+            Throwable bind = cause(e, java.net.BindException.class);
+            if (bind != null) {
+                throw new UserError("cannot listen on " + effective.host() + ":" + effective.port() + " ("
+                        + bind.getMessage() + "): another program holds the port; choose another with --port", e);
             }
             throw e;
         }
@@ -99,50 +100,31 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The bundle {@code given} names (a directory or a catalogued name), or a one-line UserError. */
-    static EmotionModel loadModel(Path given, ModelStore store) {
-        Path dir;
-        try {
-            dir = EmotionModelLocator.locate(given, store);
-        } catch (RuntimeException e) {
-            throw new UserError(e.getMessage(), e);
-        }
-        try {
-            return EmotionModel.load(dir);
-        } catch (IOException | RuntimeException e) {
-            String where = dir.equals(given) ? given.toString() : given + " (" + dir + ")";
-            throw new UserError("cannot load emotion model " + where + ": " + firstLine(e), e);
-        }
-    }
-
-    /** The first line of the first message in the cause chain, else the exception's type (never "null"). */
-    private static String firstLine(Throwable e) {
+    private static Throwable cause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                return t.getMessage().lines().findFirst().orElse("");
+            if (type.isInstance(t)) {
+                return t;
             }
         }
-        return e.getClass().getSimpleName() + " (damaged or incomplete files)";
+        return null;
     }
 
-    /** The shipped default model unless the config or --model names another; "none": no emotion. */
-    static ServerConfig withDefaultModel(ServerConfig c) {
-        if (c.model() == null) {
-            return c.with("model", Path.of(EmotionModelLocator.DEFAULT));
-        }
-        return c.model().toString().equals(EmotionModelLocator.NONE) ? c.with("model", null) : c;
+    /** The model {@link Defaults#model} picks from --model and the config; "none": no emotion. */
+    static ServerConfig withDefaultModel(ServerConfig c, Path given) {
+        return c.with("model", Defaults.model(given, c.model()));
     }
 
-    /** The named config, else configs/server.yaml when present, else the defaults. */
+    /** The config {@link Defaults#configFile} picks, else the built-in defaults; a bad one is a UserError. */
     static ServerConfig loadConfig(Path file) throws java.io.IOException {
-        Path f = file != null ? file : Files.isRegularFile(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
+        Path f = Defaults.configFile(file);
         if (f == null) {
             return ServerConfig.defaults();
         }
+        OutputFiles.checkReadable(f, "--config", "YAML config");
         try {
             return ServerConfig.load(f);
         } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
+            throw new UserError(f + ": " + UserErrors.forInput(e), e);
         }
     }
 }

@@ -18,8 +18,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model (acoustic, text, early, concat, hierarchical or late fusion) and write a model bundle.",
         footer = {"", "Examples:",
-            "  emofuse train --config configs/emobank-speech/concat.yaml \\",
-            "      --data ../shared/data/emobank-speech/manifest.csv --out models/concat",
+            "  A concat model that analyze, score and serve can load (one utterance of an unknown speaker):",
+            "    emofuse train --config configs/emobank-speech/concat.yaml --speaker-normalise false \\",
+            "        --data ../shared/data/emobank-speech/manifest.csv --out models/concat",
+            "    emofuse analyze --model models/concat ../shared/data/emobank-speech/wav/ebs_0001.wav",
+            "  As the config says (features z-scored per speaker: for predict and experiment, on manifests with speakers):",
+            "    emofuse train --config configs/emobank-speech/concat.yaml --data ../shared/data/emobank-speech/manifest.csv --out models/concat-spk",
             "  Transcripts instead of the manifest's text, on the CPU:",
             "    emofuse train --config configs/emobank-speech/late.yaml --data m.csv --out models/late --text-source asr --device cpu",
             "",
@@ -46,10 +50,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--text-source", paramLabel = "manifest|asr", description = "Overrides features.text_source.")
     String textSource;
 
+    @Option(names = "--speaker-normalise", paramLabel = "true|false", arity = "1",
+            description = "Overrides features.acoustic.speaker_normalise. A model trained with true normalises within each "
+                    + "speaker of a manifest: predict and experiment can use it, analyze, score and serve refuse it.")
+    Boolean speakerNormalise;
+
     @Option(names = "--seed", description = "Overrides training.seed.")
     Long seed;
 
-    @Option(names = "--max-seconds", paramLabel = "N", description = "Score the test rows on the first N seconds of each utterance (training rows stay whole).")
+    @Option(names = "--max-seconds", paramLabel = "N", converter = Numbers.Seconds.class, description = "Score the test rows on the first N seconds of each utterance (training rows stay whole).")
     Double maxSeconds;
 
     @Mixin
@@ -57,6 +66,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputFiles.checkReadable(config, "--config", "training config (YAML)");
         TrainConfig cfg;
         try {
             cfg = TrainConfig.load(config);
@@ -69,19 +79,30 @@ final class TrainCommand implements Callable<Integer> {
             if (seed != null) {
                 cfg.training.seed = seed;
             }
+            if (speakerNormalise != null) {
+                if (cfg.features.acoustic == null) {
+                    throw new UserError("--speaker-normalise: " + config + " has no acoustic features to normalise");
+                }
+                cfg.features.acoustic.speakerNormalise = speakerNormalise;
+            }
             cfg.validate();
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
+        OutputFiles.checkReadable(data, "--data", "manifest, CSV or JSONL");
         TrainService.Result r;
         try (TrainingProgress progress = run.progress()) {
-            r = new TrainService(ModelStore.fromEnvironment(), run.threads, progress, progress)
+            r = new TrainService(ModelStore.fromEnvironment(), run.threads(), progress, progress)
                     .train(cfg, config, data, out, maxSeconds);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
         var o = spec.commandLine().getOut();
         o.println("wrote " + r.bundle());
+        if (cfg.features.acoustic != null && cfg.features.acoustic.speakerNormalise) {
+            o.println("note: this model normalises features per speaker: use it with predict or experiment; analyze, score and "
+                    + "serve refuse it (train with --speaker-normalise false for them)");
+        }
         for (String part : new String[] {"train", "dev", "test"}) {
             if (r.metrics().get(part) instanceof Map<?, ?> m && m.containsKey("mean_ccc")) {
                 o.printf(Locale.ROOT, "%s: %s rows, mean CCC %.3f%s%n", part, m.get("rows"), (Double) m.get("mean_ccc"),

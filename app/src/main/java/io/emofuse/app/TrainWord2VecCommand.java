@@ -5,7 +5,6 @@ import io.emofuse.linguistic.embed.WordVectorFormats;
 import io.emofuse.linguistic.embed.WordVectorTable;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -40,29 +39,28 @@ public final class TrainWord2VecCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "binary|text", description = "Output format (default: by the file name).")
     String format;
 
-    @Option(names = "--dim", defaultValue = "100", paramLabel = "D", description = "Vector length (default 100).")
+    @Option(names = "--dim", defaultValue = "100", converter = Numbers.AtLeastOne.class, paramLabel = "D", description = "Vector length (default 100).")
     int dim;
 
-    @Option(names = "--window", defaultValue = "5", paramLabel = "W", description = "Context words each side (default 5).")
+    @Option(names = "--window", defaultValue = "5", converter = Numbers.AtLeastOne.class, paramLabel = "W", description = "Context words each side (default 5).")
     int window;
 
     @Option(names = "--min-count", defaultValue = "5", paramLabel = "N", description = "Drop rarer words (default 5).")
     int minCount;
 
-    @Option(names = "--epochs", defaultValue = "5", paramLabel = "N", description = "Passes over the corpus (default 5).")
+    @Option(names = "--epochs", defaultValue = "5", converter = Numbers.AtLeastOne.class, paramLabel = "N", description = "Passes over the corpus (default 5).")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed (default 42).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Training threads (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", converter = Numbers.AtLeastOne.class, description = "Training threads (default: all cores).")
     Integer threads;
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(corpus)) {
-            throw new NoSuchFileException(corpus.toString(), null, "corpus not found");
-        }
+        OutputFiles.checkReadable(corpus, "--corpus", "training text, one sentence per line");
+        OutputFiles.checkWritable(out, "--out");
         boolean binary;
         if (format == null) {
             binary = !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt");

@@ -3,6 +3,8 @@ package io.emofuse.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emofuse.analysis.Defaults;
+import io.emofuse.analysis.Json;
 import io.emofuse.linguistic.Word;
 import io.emofuse.linguistic.asr.VoskTranscriber;
 import io.emofuse.linguistic.models.ModelStore;
@@ -43,7 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  {\"file\":\"a.wav\",\"text\":\"kids are talking by the door\"}",
             "  with --words also \"words\":[{\"word\":\"kids\",\"start\":0.6,\"end\":0.93,\"conf\":1.0},...]",
             "  an input that cannot be read: {\"file\":\"x.wav\",\"error\":\"...\"}; the others are still done",
-            "  and the exit code is 2.",
+            "  and the exit code is 1. Folders are searched recursively for *.wav, in path order.",
+            "  Times are seconds, rounded to milliseconds.",
             "Inputs: WAV PCM 8/16/24/32-bit or float, any rate (resampled to 16 kHz), channels averaged."})
 public final class TranscribeCommand implements Callable<Integer> {
 
@@ -56,9 +59,9 @@ public final class TranscribeCommand implements Callable<Integer> {
     @Option(names = "--words", description = "Add each word's start and end (seconds) and confidence (0-1).")
     boolean words;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
-            description = "Files decoded at once, one Vosk recogniser each (default 1).")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N", converter = Numbers.AtLeastOne.class,
+            description = "Files decoded at once, one Vosk recogniser each (default: one per core).")
+    int threads = Defaults.threads();
 
     @Option(names = "--asr-model", paramLabel = "DIR",
             description = "A Vosk model directory to use instead of the shipped vosk-en-us model.")
@@ -68,27 +71,27 @@ public final class TranscribeCommand implements Callable<Integer> {
             description = "Restrict recognition to these phrases, one per line (a Vosk grammar).")
     Path phrases;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "WAV files.")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "WAV files or folders of WAV files.")
     List<String> inputs;
 
     @Override
     public Integer call() throws IOException {
-        if (threads < 1) {
-            throw new UserError("--threads must be at least 1, got " + threads);
-        }
         List<String> phraseList = List.of();
         if (phrases != null) {
+            OutputFiles.checkReadable(phrases, "--phrases", "phrase list, one phrase per line");
             phraseList = Files.readAllLines(phrases, StandardCharsets.UTF_8).stream()
                     .map(String::trim).filter(s -> !s.isEmpty()).toList();
             if (phraseList.isEmpty()) {
-                throw new UserError("phrase file " + phrases + " has no phrases");
+                throw new UserError("--phrases " + phrases + " has no phrases; write one phrase per line");
             }
         }
+        OutputFiles.checkWritable(out, "--out");
         Path modelDir = ModelStore.fromEnvironment().resolve(VoskTranscriber.DEFAULT_MODEL, asrModel);
-        List<Path> files = inputs.stream().map(Path::of).toList();
-        Map<Path, String> given = new HashMap<>();
-        for (int i = 0; i < files.size(); i++) {
-            given.put(files.get(i), inputs.get(i));
+        List<AudioInputs.Input> collected = AudioInputs.collect(inputs);
+        List<Path> files = collected.stream().map(AudioInputs.Input::path).toList();
+        Map<Path, AudioInputs.Input> given = new HashMap<>();
+        for (AudioInputs.Input in : collected) {
+            given.putIfAbsent(in.path(), in);
         }
         ObjectMapper json = new ObjectMapper();
         int[] failed = {0};
@@ -100,14 +103,18 @@ public final class TranscribeCommand implements Callable<Integer> {
                      .setInitialMax(files.size()).setStyle(ProgressBarStyle.ASCII)
                      .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null) {
             asr.transcribeFiles(files, threads, r -> {
-                ObjectNode line = json.createObjectNode().put("file", given.get(r.file()));
-                if (r.ok()) {
+                AudioInputs.Input in = given.get(r.file());
+                ObjectNode line = json.createObjectNode().put("file", in.name());
+                if (!in.ok()) {
+                    line.put("error", in.error()); // a folder without WAVs: say so, not "Is a directory"
+                    failed[0]++;
+                } else if (r.ok()) {
                     line.put("text", r.transcript().text());
                     if (words) {
                         ArrayNode arr = line.putArray("words");
                         for (Word word : r.transcript().words()) {
-                            arr.addObject().put("word", word.word()).put("start", word.start())
-                                    .put("end", word.end()).put("conf", word.conf());
+                            arr.addObject().put("word", word.word()).put("start", Json.millis(word.start()))
+                                    .put("end", Json.millis(word.end())).put("conf", word.conf());
                         }
                     }
                 } else {
@@ -130,7 +137,7 @@ public final class TranscribeCommand implements Callable<Integer> {
         if (failed[0] > 0) {
             spec.commandLine().getErr().printf("emofuse: %d inputs could not be read (see their \"error\" in %s)%n",
                     failed[0], out);
-            return Main.EXIT_USAGE;
+            return Main.EXIT_SOME_FAILED;
         }
         return 0;
     }

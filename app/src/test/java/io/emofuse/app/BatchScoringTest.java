@@ -71,7 +71,7 @@ class BatchScoringTest {
         List<String> lines = input("wav/");
         Files.write(in, lines, StandardCharsets.UTF_8);
         Path out = tmp.resolve("out.jsonl");
-        assertEquals(0, cli("score", in.toString(), "--out", out.toString(), "--threads", "2", "--no-progress",
+        assertEquals(Main.EXIT_SOME_FAILED, cli("score", in.toString(), "--out", out.toString(), "--threads", "2", "--no-progress",
                 "--audio-root", ravdess.toString()));
         List<JsonNode> first = read(out);
         checkResults(first, lines.size());
@@ -81,7 +81,7 @@ class BatchScoringTest {
         String half = kept.get(lines.size() - 4).substring(0, 25);
         Files.writeString(out, String.join("\n", kept.subList(0, lines.size() - 4)) + "\n" + half,
                 StandardCharsets.UTF_8);
-        assertEquals(0, cli("score", in.toString(), "--out", out.toString(), "--threads", "1", "--no-progress",
+        assertEquals(Main.EXIT_SOME_FAILED, cli("score", in.toString(), "--out", out.toString(), "--threads", "1", "--no-progress",
                 "--audio-root", ravdess.toString()));
         List<JsonNode> resumed = read(out);
         checkResults(resumed, lines.size());
@@ -90,7 +90,7 @@ class BatchScoringTest {
 
         // A third run has nothing left to do.
         long size = Files.size(out);
-        assertEquals(0, cli("score", in.toString(), "--out", out.toString(), "--no-progress",
+        assertEquals(Main.EXIT_SOME_FAILED, cli("score", in.toString(), "--out", out.toString(), "--no-progress",
                 "--audio-root", ravdess.toString()));
         assertEquals(size, Files.size(out));
     }

@@ -41,7 +41,7 @@ class LinguisticCommandsTest {
         Path out = tmp.resolve("t.jsonl");
         CliTestSupport.Result r = CliTestSupport.run("transcribe", "--words", "--threads", "2", "--out", out.toString(),
                 kids, "missing.wav", dogs);
-        assertEquals(Main.EXIT_USAGE, r.exitCode(), r.err());
+        assertEquals(Main.EXIT_SOME_FAILED, r.exitCode(), r.err());
         List<JsonNode> lines = new ArrayList<>();
         for (String l : Files.readAllLines(out)) {
             lines.add(new ObjectMapper().readTree(l));

@@ -100,6 +100,49 @@ class StartupFaultsTest {
     }
 
     @Test
+    void aSpeakerNormalisedModelIsRefusedInTheWordsOfEachFaceBeforeAnythingOpens() throws Exception {
+        Path spk = copyOf(defaultModel().resolve("acoustic"), "speaker-normalised");
+        Path json = spk.resolve("bundle.json");
+        Files.writeString(json, Files.readString(json).replace("\"speakerNormalised\" : false", "\"speakerNormalised\" : true"));
+        Run analyze = cli("analyze", "--model", spk.toString(), "../samples/happy.wav");
+        assertEquals(2, analyze.code(), analyze.err());
+        assertEquals(1, analyze.emofuseLines().size(), analyze.err());
+        String a = analyze.emofuseLines().get(0);
+        assertTrue(a.contains(spk.toString()) && a.contains("analyze scores each file on its own") && !a.contains("server"), a);
+        assertTrue(a.contains("--speaker-normalise false"), "names the fix: " + a);
+        Run serve = assertTimeoutPreemptively(Duration.ofMinutes(2),
+                () -> cli("serve", "--model", spk.toString(), "--host", "127.0.0.1", "--port", "0"));
+        assertEquals(2, serve.code(), serve.err());
+        assertEquals(1, serve.emofuseLines().size(), serve.err());
+        assertTrue(serve.emofuseLines().get(0).contains("the server hears each stream's speaker"), serve.err());
+        assertFalse(serve.err().contains("listening"), serve.err());
+    }
+
+    @Test
+    void serveOnAPortInUseSaysSoInOneLine() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Run r = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> cli("serve", "--model", "none", "--host", "127.0.0.1",
+                    "--port", String.valueOf(taken.getLocalPort())));
+            assertEquals(2, r.code(), r.err());
+            assertEquals(1, r.emofuseLines().size(), r.err());
+            assertTrue(r.emofuseLines().get(0).contains(String.valueOf(taken.getLocalPort()))
+                    && r.emofuseLines().get(0).contains("--port"), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+    }
+
+    @Test
+    void aCopiedModelWithADamagedFileNamesTheFile() throws Exception {
+        Path copy = copyOf(defaultModel(), "damaged-copy");
+        Path params = copy.resolve("text").resolve("main.params");
+        truncate(params, 0.5);
+        Run r = cli("analyze", "--model", copy.toString(), "--text", "What a day.");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.emofuseLines().size(), r.err());
+        assertTrue(r.emofuseLines().get(0).contains(params.toString()), r.err());
+    }
+
+    @Test
     void scoreOnAFullDiskSaysSoInOneLine() throws Exception {
         Path full = Path.of("/dev/full");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "Linux /dev/full");

@@ -63,6 +63,46 @@ class ModelStoreTest {
     }
 
     @Test
+    void aChangedFileIsReExtractedOnUseAndByRepairWithOneNotice() throws Exception {
+        List<String> notices = new java.util.ArrayList<>();
+        ModelStore store = new ModelStore(home, notices::add);
+        ModelSpec spec = store.spec("minilm").orElseThrow();
+        Path dir = store.resolve("minilm");
+        assertEquals(List.of(), notices, "a fresh extraction is no repair");
+        Path tokenizer = dir.resolve("all-minilm-l6-v2-tokenizer.json");
+        flipByte(tokenizer);
+        assertTrue(store.cached(spec), "same size: the cheap check alone would not notice");
+        assertEquals(dir, store.resolve("minilm"));
+        assertEquals(List.of(), store.verify(spec), "healed on use");
+        assertEquals(1, notices.size(), notices.toString());
+        assertTrue(notices.get(0).contains("all-minilm-l6-v2-tokenizer.json") && notices.get(0).contains("re-extracted"),
+                notices.get(0));
+
+        // unchanged files are not re-hashed and not repaired
+        store.resolve("minilm");
+        assertEquals(1, notices.size(), notices.toString());
+
+        // a change that kept the file's time (only a full re-hash sees it): models --extract repairs it
+        java.nio.file.attribute.FileTime t = Files.getLastModifiedTime(tokenizer);
+        flipByte(tokenizer);
+        Files.setLastModifiedTime(tokenizer, t);
+        store.resolve("minilm");
+        assertEquals(1, store.verify(spec).size(), "stamps match: not re-hashed on use");
+        assertTrue(store.repair(spec).orElseThrow().contains("all-minilm-l6-v2-tokenizer.json"));
+        assertEquals(List.of(), store.verify(spec));
+        assertTrue(store.repair(spec).isEmpty(), "nothing left to repair");
+    }
+
+    private static void flipByte(Path file) throws Exception {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(10);
+            int b = f.read();
+            f.seek(10);
+            f.write(b ^ 0xFF);
+        }
+    }
+
+    @Test
     void unknownModelsAndMissingOverridesAreClearErrors() {
         ModelStore store = new ModelStore(home);
         ModelNotFoundException unknown = assertThrows(ModelNotFoundException.class, () -> store.resolve("nope"));
