@@ -1,5 +1,6 @@
 package io.emofuse.analysis;
 
+import ai.djl.Device;
 import io.emofuse.acoustic.FeatureExtractor;
 import io.emofuse.acoustic.audio.Audio;
 import io.emofuse.fusion.Emotion;
@@ -67,7 +68,12 @@ public final class EmotionModel implements AutoCloseable {
 
     /** A trained bundle directory (bundle.json and its parameter files) or a composite of two. */
     public static EmotionModel load(Path dir) throws IOException {
-        LoadedModel l = LoadedModel.open(dir, null);
+        return load(dir, null);
+    }
+
+    /** As {@link #load(Path)} on {@code device} (null: the engine's default, a GPU when one is visible). */
+    public static EmotionModel load(Path dir, Device device) throws IOException {
+        LoadedModel l = LoadedModel.open(dir, device);
         return new EmotionModel(dir.toAbsolutePath().normalize().getFileName().toString(), dir, l.model(), l.encoder(),
                 l.categories(), l.kind(), l, l.modalitiesOptional(), l.acousticPopulation().orElse(null),
                 l.adaptedTemperature(), l.temperature());

@@ -3,8 +3,6 @@ package io.emofuse.app;
 import io.emofuse.acoustic.FeatureSets;
 import io.emofuse.acoustic.StreamingExtractor;
 import io.emofuse.acoustic.WavFeatureStream;
-import io.emofuse.acoustic.gemaps.GemapsStreamingExtractor;
-import io.emofuse.acoustic.gemaps.GemapsVariant;
 import io.emofuse.analysis.Defaults;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -85,31 +83,18 @@ public final class ExtractCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "WAV files or folders.")
     List<String> inputs;
 
-    /** The chosen set: its names and a stream factory. */
-    private record SetChoice(String id, List<String> lldNames, List<String> functionalNames, Streams streams) {
-    }
-
-    /** Opens a stream keeping {@code keepFrames} frames (0 = all); LLD rows only where asked for. */
-    private interface Streams {
-        StreamingExtractor open(int keepFrames, boolean lldRows);
-    }
-
     /** Result of one file: rows to write (functionals: one row). */
     private record FileResult(Path file, List<double[]> rows, String warning) {
     }
 
     @Override
     public Integer call() throws Exception {
-        SetChoice variant = choice();
+        FeatureSets.Spec variant = choice();
         boolean lld = switch (level) {
             case "functionals" -> false;
             case "lld" -> true;
             default -> throw new UserError("unknown --level '" + level + "' (use functionals or lld)");
         };
-        if (!set.equals("hsf2") && (spec.commandLine().getParseResult().hasMatchedOption("--silence-alpha")
-                || spec.commandLine().getParseResult().hasMatchedOption("--silence-ref"))) {
-            throw new UserError("--silence-alpha and --silence-ref apply to --set hsf2 only, not to --set " + set);
-        }
         List<AudioInputs.Input> files = AudioInputs.collect(inputs);
         List<String> rowNames = AudioInputs.uniqueNames(files);
         List<String> names = lld ? variant.lldNames() : variant.functionalNames();
@@ -215,7 +200,7 @@ public final class ExtractCommand implements Callable<Integer> {
         return row[0] == 0 ? tooShort(f, pushed) : null;
     }
 
-    private FileResult extract(AudioInputs.Input in, SetChoice variant, boolean lld) throws IOException {
+    private FileResult extract(AudioInputs.Input in, FeatureSets.Spec variant, boolean lld) throws IOException {
         Path f = in.path();
         List<double[]> rows = new ArrayList<>();
         StreamingExtractor s = variant.streams().open(0, lld);
@@ -237,35 +222,22 @@ public final class ExtractCommand implements Callable<Integer> {
                 f, samples / 16000.0);
     }
 
-    private SetChoice choice() {
+    /** The set through the one rule every face uses; silence settings are refused for any set but hsf2. */
+    private FeatureSets.Spec choice() {
         if (!FeatureSets.ids().contains(set)) {
             throw new UserError("unknown --set '" + set + "' (use one of " + FeatureSets.ids() + ")");
         }
-        if (!List.of("egemaps", "gemaps", "hsf1", "hsf2").contains(set)) {
-            var ex = FeatureSets.create(set);
-            return new SetChoice(ex.id(), ex.lldNames(), ex.functionalNames(), (n, lldRows) -> FeatureSets.streaming(set, n));
+        var parsed = spec.commandLine().getParseResult();
+        boolean silenceGiven = parsed.hasMatchedOption("--silence-alpha") || parsed.hasMatchedOption("--silence-ref");
+        if (silenceGiven && !set.equals("hsf2")) {
+            throw new UserError("--silence-alpha and --silence-ref apply to --set hsf2 only, not to --set " + set);
         }
-        GemapsVariant v = variant();
-        return new SetChoice(v.id(), v.lldNames(), v.functionalNames(), (n, lldRows) -> new GemapsStreamingExtractor(v, n, lldRows));
-    }
-
-    private GemapsVariant variant() {
-        return switch (set) {
-            case "egemaps" -> GemapsVariant.EGEMAPS;
-            case "gemaps" -> GemapsVariant.GEMAPS;
-            case "hsf1" -> GemapsVariant.HSF1;
-            default -> {
-                GemapsVariant.SilenceReference ref = switch (silenceRef) {
-                    case "mean" -> GemapsVariant.SilenceReference.MEAN;
-                    case "median" -> GemapsVariant.SilenceReference.MEDIAN;
-                    default -> throw new UserError("unknown --silence-ref '" + silenceRef + "' (use mean or median)");
-                };
-                try {
-                    yield GemapsVariant.hsf2(silenceAlpha, ref);
-                } catch (IllegalArgumentException e) {
-                    throw new UserError("--silence-alpha: " + e.getMessage());
-                }
-            }
-        };
+        FeatureSets.Silence silence;
+        try {
+            silence = set.equals("hsf2") ? new FeatureSets.Silence(silenceAlpha, silenceRef) : null;
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--silence-alpha/--silence-ref: " + e.getMessage() + " (e.g. --silence-alpha 0.3 --silence-ref median)");
+        }
+        return FeatureSets.spec(set, silence);
     }
 }

@@ -1,7 +1,9 @@
 package io.emofuse.app;
 
+import ai.djl.Device;
 import io.emofuse.analysis.EmotionModel;
 import io.emofuse.analysis.EmotionModelLocator;
+import io.emofuse.fusion.nn.Devices;
 import io.emofuse.linguistic.models.ModelStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,6 +24,17 @@ final class ModelLoading {
      *             on its own"); null when any model is fine (predict normalises within the manifest)
      */
     static EmotionModel load(Path given, ModelStore store, String face) {
+        return load(given, store, face, null);
+    }
+
+    /** As {@link #load(Path, ModelStore, String)} on {@code device} ({@code auto}, {@code cpu}, {@code gpu}; null: auto). */
+    static EmotionModel load(Path given, ModelStore store, String face, String device) {
+        Device on;
+        try {
+            on = device == null ? null : Devices.choose(device);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--device: " + e.getMessage(), e);
+        }
         Path dir;
         try {
             dir = EmotionModelLocator.locate(given, store);
@@ -30,7 +43,7 @@ final class ModelLoading {
         }
         EmotionModel model;
         try {
-            model = EmotionModel.load(dir);
+            model = EmotionModel.load(dir, on);
         } catch (IOException | RuntimeException e) {
             throw new UserError(cannotLoad(given, dir, store, e), e);
         }

@@ -47,6 +47,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", converter = Numbers.AtLeastOne.class, description = "Analysis threads (default: config, else one per core).")
     Integer workers;
 
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "Where the emotion model runs (default: auto, a GPU when PyTorch sees one).")
+    String device;
+
     @Override
     public Integer call() throws Exception {
         ServerConfig cfg = loadConfig(config);
@@ -66,7 +69,8 @@ final class ServeCommand implements Callable<Integer> {
         // a missing, corrupt or speaker-normalised bundle fails here with one line, not in the
         // background loader after clients were told we are listening.
         EmotionModel model = effective.model() == null ? null : ModelLoading.load(effective.model(), store,
-                "the server hears each stream's speaker for the first time, so it cannot normalise within that speaker");
+                "the server hears each stream's speaker for the first time, so it cannot normalise within that speaker",
+                device);
         EmofuseServer server;
         try {
             server = EmofuseServer.start(effective, () -> ComponentLoader.load(effective.analysis(), store, model));

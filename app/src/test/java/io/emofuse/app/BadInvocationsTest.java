@@ -44,6 +44,7 @@ class BadInvocationsTest {
                 new Bad("--workers", "serve", "--workers", "-1"),
                 new Bad("--workers", "serve", "--workers", "0"),
                 new Bad("missing.txt", "serve", "--config", missing),
+                new Bad("--device", "serve", "--device", "tpu"),
                 new Bad("--bogus", "models", "--bogus"),
                 new Bad("--threads", "transcribe", "--threads", "0", "--out", "o.jsonl", wav),
                 new Bad(dir, "transcribe", "--out", dir, wav),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.emofuse.testsupport.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +23,7 @@ class LinguisticCommandsTest {
 
     @BeforeAll
     static void shared() {
-        data = Path.of(System.getProperty("emofuse.shared", "../../shared"), "data");
-        assumeTrue(Files.isDirectory(data.resolve("ravdess")), "shared data not present");
+        data = SharedData.ravdess().getParent();
     }
 
     private static List<String[]> csv(Path f) throws Exception {
