@@ -128,9 +128,12 @@ public final class HttpApi {
         BodyHandler body = BodyHandler.create(System.getProperty("java.io.tmpdir") + "/emofuse-uploads")
                 .setBodyLimit(cfg.bodyLimitBytes()).setDeleteUploadedFilesOnEnd(true);
         TimeoutHandler timeout = TimeoutHandler.create(cfg.requestTimeoutS() * 1000L, 504);
-        r.post("/v1/analyze").handler(accepts(ANALYZE_TYPES)).handler(timeout).handler(body).handler(this::analyze);
-        r.post("/v1/analyze/text").handler(accepts(JSON_TYPES)).handler(timeout).handler(body)
-                .handler(this::analyzeText);
+        // The media type is checked on a route of its own, before the body is read (Vert.x puts
+        // the timeout and body handlers ahead of any handler of the same route).
+        r.post("/v1/analyze").handler(accepts(ANALYZE_TYPES));
+        r.post("/v1/analyze").handler(timeout).handler(body).handler(this::analyze);
+        r.post("/v1/analyze/text").handler(accepts(JSON_TYPES));
+        r.post("/v1/analyze/text").handler(timeout).handler(body).handler(this::analyzeText);
         r.post("/v1/score").handler(accepts(NDJSON_TYPES)).handler(this::score);
         read(r, "/v1/stream").handler(ctx -> upgrade(ctx, new EmofuseProtocol()));
         read(r, "/v1/vosk").handler(ctx -> upgrade(ctx, new VoskProtocol(cfg.voskSampleRate())));
