@@ -117,11 +117,16 @@ public final class HttpApi {
         // HEAD wherever GET is: Vert.x sends a HEAD answer's headers without its body.
         read(r, "/health").handler(ctx -> json(ctx, 200, Map.of("status", "ok")));
         read(r, "/ready").handler(this::ready);
-        read(r, "/metrics").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE,
-                "text/plain; version=0.0.4; charset=utf-8").end(state.metrics().scrape()));
+        read(r, "/metrics").handler(ctx -> {
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+            send(ctx, Buffer.buffer(state.metrics().scrape()));
+        });
         read(r, "/openapi.yaml").handler(this::openapi);
-        read(r, "/favicon.ico").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "image/x-icon")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "max-age=86400").end(Buffer.buffer(FAVICON)));
+        read(r, "/favicon.ico").handler(ctx -> {
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "image/x-icon")
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "max-age=86400");
+            send(ctx, Buffer.buffer(FAVICON));
+        });
 
         r.route("/v1/*").handler(this::guard);
         read(r, "/v1/models").handler(ctx -> json(ctx, 200, Map.of("models", analyzer().models())));
@@ -305,8 +310,8 @@ public final class HttpApi {
 
     private void openapi(RoutingContext ctx) {
         try (InputStream in = HttpApi.class.getResourceAsStream("openapi.yaml")) {
-            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8")
-                    .end(Buffer.buffer(in.readAllBytes()));
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8");
+            send(ctx, Buffer.buffer(in.readAllBytes()));
         } catch (IOException | NullPointerException e) {
             fail(ctx, new ApiError(500, "internal", "openapi.yaml missing from the jar"));
         }
@@ -478,6 +483,10 @@ public final class HttpApi {
         });
         lines.exceptionHandler(e -> tooLong.run());
         lines.endHandler(v -> {
+            if (lineNo[0] == 0 && !res.headWritten()) {
+                fail(ctx, ApiError.badRequest("empty_body", "the request body is empty; send one JSON dialogue per line"));
+                return;
+            }
             inputDone[0] = true;
             tail[0].onComplete(ar -> maybeEnd.run());
         });
@@ -534,8 +543,17 @@ public final class HttpApi {
         if (ctx.response().ended() || ctx.response().closed()) {
             return;
         }
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(Json.write(body));
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        send(ctx, Buffer.buffer(Json.write(body)));
+    }
+
+    /** Ends with {@code body}, or for HEAD with its length only (Vert.x would send a HEAD body). */
+    private static void send(RoutingContext ctx, Buffer body) {
+        if (ctx.request().method() == HttpMethod.HEAD) {
+            ctx.response().putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length())).end();
+        } else {
+            ctx.response().end(body);
+        }
     }
 
     private void fail(RoutingContext ctx, Throwable t) {
@@ -558,15 +576,21 @@ public final class HttpApi {
         json(ctx, e.status(), body);
     }
 
-    /** Failures raised by vert.x-web itself (body too large, timeout) or thrown by a handler. */
+    /**
+     * Failures raised by vert.x-web itself (body too large, timeout, a CORS refusal, a malformed
+     * multipart body) or thrown by a handler: an {@link ApiError} as it is, a framework status with
+     * its code, anything else 500 {@code internal}.
+     */
     private void failure(RoutingContext ctx) {
-        if (ctx.failure() != null) {
-            fail(ctx, ctx.failure());
+        Throwable t = ctx.failure();
+        int status = ctx.statusCode();
+        if (t instanceof ApiError || (t != null && (status < 400 || status >= 500))) {
+            fail(ctx, t);
             return;
         }
-        int status = ctx.statusCode();
         String error = switch (status) {
             case 400 -> "bad_request";
+            case 403 -> "forbidden";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 413 -> "body_too_large";
@@ -577,7 +601,7 @@ public final class HttpApi {
         String detail = switch (status) {
             case 413 -> "the request body exceeds " + state.config().bodyLimitBytes() + " bytes";
             case 504 -> "the request took longer than " + state.config().requestTimeoutS() + " s";
-            default -> "request failed with status " + status;
+            default -> t != null && t.getMessage() != null ? t.getMessage() : "request failed with status " + status;
         };
         fail(ctx, new ApiError(status, error, detail, status == 503 ? state.config().retryAfterS() : null));
     }
