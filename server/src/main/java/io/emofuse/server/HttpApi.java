@@ -37,13 +37,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The REST and WebSocket routes. Handlers run on the event loop and only parse, admit and answer;
  * decoding audio, ASR, features and inference go to the {@link AnalysisPool}.
+ *
+ * <p>Thread-safe: one instance serves the routers of every verticle (each on its own event loop);
+ * it holds only the shared {@link ServerState} (itself thread-safe), and per-request state lives in
+ * the request's {@link RoutingContext}, touched only on that request's event loop.
  */
 public final class HttpApi {
 
