@@ -29,6 +29,9 @@ try {
   const page = context.pages()[0] || await context.newPage();
   page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
+  // Every resource the page loads (the favicon included) must exist.
+  const missing = [];
+  page.on('response', (r) => { if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`); });
   await page.goto(base + '/', { waitUntil: 'load' });
   await page.locator('#file').setInputFiles(wav);
   // The file streams at real time (2-4 s), then the final arrives after eof.
@@ -38,7 +41,18 @@ try {
   await page.waitForFunction(() => document.getElementById('status').textContent === 'done', null, { timeout: 15000 });
   const transcript = await page.locator('#transcript').textContent();
   console.log(`transcript: ${transcript.trim()}`);
+  if (!(await page.locator('#error').isHidden())) throw new Error('an error is shown after a good stream');
+  const favicon = await page.evaluate(async () => (await fetch('/favicon.ico')).status);
+  if (favicon !== 200) throw new Error(`favicon.ico answered ${favicon}`);
+  if (missing.length) throw new Error(`resources failed: ${missing.join(', ')}`);
+  const emotion = await page.evaluate(() => window.getComputedStyle(document.getElementById('bar-v')).width);
+  console.log(`category: ${await page.locator('#category').textContent()}; valence bar ${emotion}`);
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+  // A file the browser cannot decode is shown as an error, in the alert box.
+  await page.locator('#file').setInputFiles({ name: 'not-audio.wav', mimeType: 'audio/wav',
+    buffer: Buffer.from('this is not a wav file') });
+  await page.waitForFunction(() => !document.getElementById('error').hidden, null, { timeout: 10000 });
+  console.log(`error shown: ${await page.locator('#error').textContent()}`);
 } catch (e) {
   failed = true;
   let statusLine = '';

@@ -1,6 +1,7 @@
 package io.emofuse.server;
 
 import io.emofuse.analysis.EmotionAnalyzer;
+import io.emofuse.server.stream.StreamSocket;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -80,8 +81,12 @@ public final class EmofuseServer implements AutoCloseable {
             CompletableFuture<EmotionAnalyzer> loaded = CompletableFuture.supplyAsync(() -> {
                 long t0 = System.nanoTime();
                 EmotionAnalyzer a = loader.get();
-                state.analyzer(a);
                 LOG.info("models loaded in {} ms: {}", (System.nanoTime() - t0) / 1_000_000, a.models());
+                if (config.warmup()) {
+                    state.warmup(Warmup.run(a, config.maxStreams()));
+                }
+                state.analyzer(a); // /ready and /v1 open only now, with warm recognisers
+
                 return a;
             }, r -> {
                 Thread t = new Thread(r, "emofuse-model-loader");
@@ -127,7 +132,9 @@ public final class EmofuseServer implements AutoCloseable {
 
     /**
      * Graceful stop: refuse new work, let REST requests, batch jobs and open streams finish within
-     * {@code grace}, then tell the remaining streams and close everything.
+     * {@code grace}, then tell the remaining streams and close everything. Returns as soon as
+     * nothing is in flight. Call from any thread but an event loop (it blocks); synchronized, so a
+     * shutdown hook and a second call do not stop twice.
      */
     public synchronized void stop(Duration grace) {
         if (stopped) {
@@ -147,7 +154,18 @@ public final class EmofuseServer implements AutoCloseable {
         }
         if (!state.openStreams().isEmpty()) {
             LOG.info("closing {} streams still open after the grace period", state.openStreams().size());
-            state.openStreams().forEach(s -> vertx.runOnContext(v -> s.goingAway()));
+            // Each socket's fields belong to its own event loop; goingAway() hops there (issue 21:
+            // vertx.runOnContext from this thread ran it on a fresh context, racing the socket).
+            state.openStreams().forEach(StreamSocket::goingAway);
+            long closeBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (!state.openStreams().isEmpty() && System.nanoTime() < closeBy) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -30,7 +30,8 @@ final class HttpVerticle extends VerticleBase {
                 .setMaxWebSocketMessageSize(frameCap)
                 .setIdleTimeout(Math.max(config.requestTimeoutS(), config.streamIdleTimeoutS()) * 2)
                 .setCompressionSupported(true);
-        server = vertx.createHttpServer(opts).requestHandler(api.router(vertx));
+        server = vertx.createHttpServer(opts).requestHandler(api.router(vertx))
+                .invalidRequestHandler(api::invalidRequest);
         return server.listen(port, config.host());
     }
 

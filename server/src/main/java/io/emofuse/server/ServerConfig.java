@@ -49,6 +49,11 @@ import java.util.Map;
  * @param speakerAdaptation    normalise each stream's (and each named dialogue speaker's) voice with
  *                             their earlier utterances (SpeakerAdaptation); false: every utterance
  *                             against the training population only, as /v1/analyze does
+ * @param voskSampleRate       Hz assumed on /v1/vosk until a client's config says otherwise
+ *                             (vosk-server's {@code VOSK_SAMPLE_RATE}, 8000 by default there and here)
+ * @param warmup               before /ready turns true, run audio through every stream recogniser
+ *                             and the emotion models once, so the first clients do not meet cold
+ *                             decoding graphs (docs/server-benchmark.md)
  */
 public record ServerConfig(String host, Integer port, Path model, String embedder, String features,
                            Integer workers, Long bodyLimitBytes, Double maxAudioSeconds, Integer maxStreams,
@@ -56,7 +61,8 @@ public record ServerConfig(String host, Integer port, Path model, String embedde
                            Integer streamIdleTimeoutS, Integer maxFrameBytes, Double maxRealtimeFactor,
                            Double rateGraceS, Double emotionIntervalS, List<String> apiKeys, String apiKeysEnv,
                            List<String> corsOrigins, List<Path> audioRoots, Integer shutdownGraceS,
-                           Integer retryAfterS, Boolean speakerAdaptation) {
+                           Integer retryAfterS, Boolean speakerAdaptation, Integer voskSampleRate,
+                           Boolean warmup) {
 
     public ServerConfig {
         host = host == null ? "0.0.0.0" : host;
@@ -85,6 +91,11 @@ public record ServerConfig(String host, Integer port, Path model, String embedde
         shutdownGraceS = shutdownGraceS == null ? 30 : shutdownGraceS;
         retryAfterS = retryAfterS == null ? 5 : retryAfterS;
         speakerAdaptation = speakerAdaptation == null ? Boolean.TRUE : speakerAdaptation;
+        voskSampleRate = voskSampleRate == null ? 8_000 : voskSampleRate;
+        warmup = warmup == null ? Boolean.TRUE : warmup;
+        if (voskSampleRate < 8_000 || voskSampleRate > 48_000) {
+            throw new IllegalArgumentException("vosk_sample_rate must be 8000..48000 Hz, got " + voskSampleRate);
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
@@ -96,7 +107,7 @@ public record ServerConfig(String host, Integer port, Path model, String embedde
     /** All defaults. */
     public static ServerConfig defaults() {
         return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())

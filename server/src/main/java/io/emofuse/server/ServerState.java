@@ -24,6 +24,7 @@ public final class ServerState {
     private volatile EmotionAnalyzer analyzer;
     private volatile String loadError;
     private volatile boolean draining;
+    private volatile Warmup.Result warmup;
 
     public ServerState(ServerConfig config, ServerMetrics metrics, AnalysisPool pool) {
         this.config = config;
@@ -58,11 +59,15 @@ public final class ServerState {
         return audioRoots;
     }
 
-    /** REST requests under /v1 being served now. */
+    /**
+     * Requests under /v1 being served now; a WebSocket upgrade counts until the socket is open
+     * (it is then in {@link #openStreams()}). Thread-safe: every event loop updates it.
+     */
     public AtomicInteger inFlight() {
         return inFlight;
     }
 
+    /** Streams open now (a concurrent set: sockets add and remove themselves from their event loops). */
     public Set<StreamSocket> openStreams() {
         return openStreams;
     }
@@ -81,6 +86,15 @@ public final class ServerState {
 
     void loadError(String e) {
         this.loadError = e;
+    }
+
+    /** What the warm-up before readiness did, or null when it was off. */
+    public Warmup.Result warmup() {
+        return warmup;
+    }
+
+    void warmup(Warmup.Result w) {
+        this.warmup = w;
     }
 
     public boolean draining() {

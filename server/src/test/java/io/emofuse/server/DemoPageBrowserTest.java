@@ -28,9 +28,12 @@ class DemoPageBrowserTest {
                 "playwright-core not installed (cd server/src/test/browser && npm ci)");
         assumeTrue(onPath("node"), "node not installed");
         Path wav = TestFixtures.wav("03-01-01-01-01-01-01.wav");
-        EmofuseServer server = TestFixtures.server(Map.of());
+        // -Demofuse.screenshot=PATH: serve the shipped emotion model and keep the page's screenshot
+        // there (docs/demo-page.png is made so); otherwise the shared Vosk-only analyser.
+        String keep = System.getProperty("emofuse.screenshot");
+        EmofuseServer server = keep == null ? TestFixtures.server(Map.of()) : withDefaultModel();
         try {
-            Path shot = Path.of("target", "demo-page.png").toAbsolutePath();
+            Path shot = keep != null ? Path.of(keep).toAbsolutePath() : Path.of("target", "demo-page.png").toAbsolutePath();
             Files.createDirectories(shot.getParent());
             Process p = new ProcessBuilder("node", "demo.test.mjs", "http://127.0.0.1:" + server.port(),
                     wav.toAbsolutePath().toString(), "kids are talking by the door", shot.toString())
@@ -46,6 +49,15 @@ class DemoPageBrowserTest {
         } finally {
             server.stop(java.time.Duration.ofSeconds(5));
         }
+    }
+
+    private static EmofuseServer withDefaultModel() throws Exception {
+        ServerConfig cfg = ServerConfig.defaults().with(Map.of("port", 0, "host", "127.0.0.1", "workers", 2,
+                "max_streams", 2, "model", "default"));
+        EmofuseServer s = EmofuseServer.start(cfg, () -> io.emofuse.analysis.ComponentLoader.load(cfg.analysis(),
+                io.emofuse.linguistic.models.ModelStore.fromEnvironment()));
+        s.awaitReady(java.time.Duration.ofMinutes(3));
+        return s;
     }
 
     private static boolean onPath(String exe) {

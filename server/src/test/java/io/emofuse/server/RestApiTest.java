@@ -183,6 +183,9 @@ class RestApiTest {
         assertEquals(200, ready.statusCode());
         assertTrue(Http.json(ready).get("ready").asBoolean());
         assertFalse(Http.json(ready).get("emotion_model").asBoolean());
+        // Ready only after the warm-up: as many recognisers as the server admits streams.
+        assertEquals(server.state().config().maxStreams(),
+                Http.json(ready).path("warmup").path("recognizers").asInt(), ready.body());
         JsonNode models = Http.json(http.get("/v1/models")).get("models");
         assertEquals("asr", models.get(0).get("role").asText());
         HttpResponse<String> api = http.get("/openapi.yaml");

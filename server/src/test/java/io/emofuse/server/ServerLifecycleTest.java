@@ -98,4 +98,25 @@ class ServerLifecycleTest {
         assertTrue(Http.json(r).get("transcript").asText().contains("door"));
         stopping.get();
     }
+
+    @Test
+    void streamsStillOpenAfterTheGraceAreToldOnTheirOwnEventLoop() throws Exception {
+        EmofuseServer s = TestFixtures.server(Map.of("warmup", false));
+        WsClient emofuse = WsClient.connect(s.port(), "/v1/stream");
+        WsClient vosk = WsClient.connect(s.port(), "/v1/vosk");
+        byte[] pcm = StreamingTest.pcm("03-01-02-01-02-01-02.wav", 0);
+        emofuse.binary(pcm, 0, pcm.length / 2);
+        vosk.text("{\"config\": {\"sample_rate\": 16000}}");
+        vosk.binary(pcm, 0, pcm.length / 2);
+        assertTrue(vosk.next(20) != null, "the vosk stream answered its audio");
+        long t0 = System.nanoTime();
+        s.stop(Duration.ofMillis(300)); // neither stream sends eof: both outlive the grace
+        assertTrue((System.nanoTime() - t0) / 1e9 < 5, "stop returns soon after the grace");
+        assertEquals(1001, emofuse.awaitClose(10));
+        assertEquals(1001, vosk.awaitClose(10));
+        assertTrue(emofuse.all.stream().anyMatch(m -> m.path("error").asText().equals("shutting_down")),
+                emofuse.all.toString());
+        assertTrue(vosk.all.stream().anyMatch(m -> m.path("error").asText().equals("shutting_down")),
+                vosk.all.toString());
+    }
 }

@@ -72,8 +72,8 @@ final class WsClient implements WebSocket.Listener {
         if (last) {
             try {
                 JsonNode n = Http.JSON.readTree(partialText.toString());
+                all.add(n); // before the queue: a reader woken by the queue must find it in all
                 messages.add(n);
-                all.add(n);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("server sent non-JSON: " + partialText, e);
             }

@@ -45,6 +45,28 @@ final class RecognizerPool implements AutoCloseable {
         return slots.tryAcquire() ? borrow() : null;
     }
 
+    /**
+     * A recogniser restricted to a grammar (a JSON array of phrases), or null when all slots are out.
+     * Such a recogniser is built for this use and freed afterwards (never pooled): its decoding graph
+     * is the grammar's, which no other use may inherit.
+     */
+    Lease tryAcquire(String grammarJson) {
+        if (grammarJson == null) {
+            return tryAcquire();
+        }
+        if (!slots.tryAcquire()) {
+            return null;
+        }
+        try {
+            Recognizer rec = new Recognizer(model, Audio.TARGET_RATE, grammarJson);
+            rec.setWords(true);
+            return new Lease(rec, false);
+        } catch (RuntimeException e) {
+            slots.release();
+            throw e;
+        }
+    }
+
     /** A recogniser, or null when no slot frees up within {@code wait}. */
     Lease tryAcquire(Duration wait) throws InterruptedException {
         return slots.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS) ? borrow() : null;
@@ -54,7 +76,7 @@ final class RecognizerPool implements AutoCloseable {
     private Lease borrow() {
         try {
             Lease l = idle.pollFirst();
-            return l != null ? l : new Lease(newRecognizer());
+            return l != null ? l : new Lease(newRecognizer(), true);
         } catch (RuntimeException e) {
             slots.release();
             throw e;
@@ -84,11 +106,14 @@ final class RecognizerPool implements AutoCloseable {
     /** One use of a recogniser. */
     final class Lease {
         private final Recognizer recognizer;
+        /** False for a use-once recogniser (own grammar): closed, not kept, when given back. */
+        private final boolean pooled;
         /** Audio the recogniser heard in earlier uses: Vosk's word times run on across uses. */
         private long samplesBefore;
 
-        private Lease(Recognizer recognizer) {
+        private Lease(Recognizer recognizer, boolean pooled) {
             this.recognizer = recognizer;
+            this.pooled = pooled;
         }
 
         Recognizer recognizer() {
@@ -109,7 +134,13 @@ final class RecognizerPool implements AutoCloseable {
          */
         void giveBack(long samplesFed) {
             try {
+                if (!pooled) {
+                    recognizer.close();
+                    return;
+                }
                 recognizer.getFinalResult();
+                // A use may have asked for n-best results; the next one starts with the default.
+                recognizer.setMaxAlternatives(0);
                 samplesBefore += samplesFed;
                 idle.offerFirst(this);
             } catch (RuntimeException e) {

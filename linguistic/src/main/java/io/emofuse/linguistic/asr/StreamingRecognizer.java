@@ -38,6 +38,7 @@ public final class StreamingRecognizer implements AutoCloseable {
     private long samplesIn;
     private long segmentStartSample;
     private String lastPartial = "";
+    private int maxAlternatives;
 
     /** A session on a pooled recogniser, which goes back to its pool when the session closes. */
     StreamingRecognizer(RecognizerPool.Lease lease, int sampleRate) {
@@ -97,6 +98,32 @@ public final class StreamingRecognizer implements AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Asks for Vosk's n-best list (up to {@code n} hypotheses; 0: none, the default) on the finals
+     * from now on, as vosk-server's {@code max_alternatives}: {@link AsrEvent.Final#alternatives()}.
+     */
+    public synchronized void maxAlternatives(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("max alternatives must be >= 0, got " + n);
+        }
+        if (n != maxAlternatives && !closed) {
+            recognizer.setMaxAlternatives(n);
+            maxAlternatives = n;
+        }
+    }
+
+    /**
+     * Ends the current segment without ending the session (vosk-server's {@code reset}): its final
+     * (if anything was said); later audio starts a new segment, word times still count from the
+     * start of the session.
+     */
+    public synchronized List<AsrEvent> endSegment() {
+        if (closed) {
+            throw new IllegalStateException("stream already finished");
+        }
+        return finalEvent(recognizer.getFinalResult());
+    }
+
     /** Ends the session: the last segment as a final (if anything was said), then frees the recogniser. */
     public synchronized List<AsrEvent> finish() {
         if (closed) {
@@ -110,7 +137,8 @@ public final class StreamingRecognizer implements AutoCloseable {
     }
 
     private List<AsrEvent> finalEvent(String json) {
-        Transcript t = VoskResults.parse(json, offsetSeconds);
+        List<AsrEvent.Alternative> alternatives = VoskResults.alternatives(json, offsetSeconds);
+        Transcript t = alternatives.isEmpty() ? VoskResults.parse(json, offsetSeconds) : alternatives.get(0).transcript();
         double segStart = segmentStartSample / (double) sampleRate;
         double segEnd = samplesIn / (double) sampleRate;
         segmentStartSample = samplesIn;
@@ -121,7 +149,7 @@ public final class StreamingRecognizer implements AutoCloseable {
         List<Word> w = t.words();
         double start = w.isEmpty() ? segStart : w.get(0).start();
         double end = w.isEmpty() ? segEnd : w.get(w.size() - 1).end();
-        return List.of(new AsrEvent.Final(t, start, end));
+        return List.of(new AsrEvent.Final(t, start, end, alternatives));
     }
 
     /** Hands the recogniser back (to the transcriber's pool); safe to call twice. */

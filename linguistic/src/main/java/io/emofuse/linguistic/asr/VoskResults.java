@@ -32,6 +32,25 @@ final class VoskResults {
         return new Transcript(root.path("text").asText(""), words);
     }
 
+    /**
+     * The n-best list of a result made with {@code max_alternatives} > 0
+     * ({@code {"alternatives":[{"text","confidence","result":[{"word","start","end"}]}]}}); empty for
+     * a plain result.
+     */
+    static List<AsrEvent.Alternative> alternatives(String json, double offsetSeconds) {
+        List<AsrEvent.Alternative> out = new ArrayList<>();
+        for (JsonNode alt : read(json).path("alternatives")) {
+            List<Word> words = new ArrayList<>();
+            for (JsonNode w : alt.path("result")) {
+                words.add(new Word(w.path("word").asText(), w.path("start").asDouble() - offsetSeconds,
+                        w.path("end").asDouble() - offsetSeconds, w.path("conf").asDouble(1.0)));
+            }
+            out.add(new AsrEvent.Alternative(new Transcript(alt.path("text").asText(""), words),
+                    alt.path("confidence").asDouble()));
+        }
+        return out;
+    }
+
     /** The {@code partial} field of a partial result. */
     static String partialText(String json) {
         return read(json).path("partial").asText("");

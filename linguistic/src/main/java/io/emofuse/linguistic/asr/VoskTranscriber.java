@@ -176,6 +176,23 @@ public final class VoskTranscriber implements Transcriber {
     }
 
     /**
+     * As {@link #openStream()}, restricted to {@code phrases} (a Vosk grammar, as vosk-server's
+     * {@code phrase_list}; {@code "[unk]"} lets other speech through as unknown). The recogniser is
+     * built for this stream (a grammar graph is small, so it is quick) and freed when it ends.
+     * An empty list is free speech, as {@link #openStream()}.
+     */
+    public StreamingRecognizer openStream(List<String> phrases) {
+        if (phrases.isEmpty()) {
+            return openStream();
+        }
+        RecognizerPool.Lease lease = recognizers.tryAcquire(VoskResults.grammarJson(phrases));
+        if (lease == null) {
+            throw new AsrBusyException("all " + concurrency + " speech recognisers are busy");
+        }
+        return new StreamingRecognizer(lease, Audio.TARGET_RATE);
+    }
+
+    /**
      * As {@link #openStream()}, but waits up to {@code wait} for a slot to free up.
      *
      * @throws AsrBusyException when none freed up in time

@@ -16,7 +16,7 @@ public final class EmofuseProtocol implements WireProtocol {
         JsonNode n = StreamJson.read(text);
         String type = n.path("type").asText("");
         return switch (type) {
-            case "config" -> new Config(StreamJson.sampleRate(n));
+            case "config" -> Config.rate(StreamJson.sampleRate(n));
             case "eof" -> new Eof();
             default -> throw new BadMessage("bad_message",
                     "unknown message type '" + type + "' (expected config or eof)");

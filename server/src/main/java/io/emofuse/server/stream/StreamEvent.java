@@ -2,6 +2,7 @@ package io.emofuse.server.stream;
 
 import io.emofuse.fusion.Emotion;
 import io.emofuse.linguistic.Word;
+import io.emofuse.linguistic.asr.AsrEvent;
 import java.util.List;
 
 /** What a {@link StreamSession} reports; the WebSocket protocols turn these into messages. */
@@ -13,9 +14,11 @@ public sealed interface StreamEvent permits StreamEvent.Partial, StreamEvent.Fin
 
     /**
      * A finished utterance with the emotion of its own audio and transcript (null without a model).
-     * Times are seconds from the start of the stream.
+     * Times are seconds from the start of the stream. {@code alternatives}: the recogniser's n-best
+     * list when the stream asked for one (vosk-server's {@code max_alternatives}), else empty.
      */
-    record Final(String text, List<Word> words, double start, double end, Emotion emotion) implements StreamEvent {
+    record Final(String text, List<Word> words, double start, double end, Emotion emotion,
+                 List<AsrEvent.Alternative> alternatives) implements StreamEvent {
     }
 
     /** Emotion over the last few seconds of an utterance still being spoken. */

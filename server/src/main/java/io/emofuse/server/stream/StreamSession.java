@@ -88,6 +88,25 @@ public final class StreamSession implements AutoCloseable {
         return out;
     }
 
+    /** N-best hypotheses on the finals from now on (0: none). */
+    public void maxAlternatives(int n) {
+        recognizer.maxAlternatives(n);
+    }
+
+    /**
+     * Ends the current utterance and goes on (vosk-server's {@code reset}): its final, if anything
+     * was said. Audio held back by the resampler stays for the next utterance.
+     */
+    public List<StreamEvent> endUtterance() {
+        List<StreamEvent> out = new ArrayList<>();
+        for (AsrEvent e : recognizer.endSegment()) {
+            out.add(translate(e));
+        }
+        utteranceFrom = -1; // also when nothing was said: no interim emotion spans the reset
+        lastPartial = "";
+        return out;
+    }
+
     /** Ends the stream: the last utterance's final, if anything was said. */
     public List<StreamEvent> finish() {
         List<StreamEvent> out = new ArrayList<>(feed(converter.flush()));
@@ -113,7 +132,8 @@ public final class StreamSession implements AutoCloseable {
         dropBefore(Math.min(to, totalSamples));
         utteranceFrom = -1;
         lastPartial = "";
-        return new StreamEvent.Final(f.transcript().text(), f.transcript().words(), f.startSec(), f.endSec(), emotion);
+        return new StreamEvent.Final(f.transcript().text(), f.transcript().words(), f.startSec(), f.endSec(), emotion,
+                f.alternatives());
     }
 
     /** The emotion of a stretch of this stream; null for audio too short to measure (a click, a cut word). */

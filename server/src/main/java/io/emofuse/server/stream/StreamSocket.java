@@ -7,6 +7,7 @@ import io.emofuse.analysis.EmotionAnalyzer;
 import io.emofuse.server.ServerConfig;
 import io.emofuse.server.ServerMetrics;
 import io.emofuse.server.StreamAdmission;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -22,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * time on the analysis pool (so a stream's audio stays in order while different streams decode in
  * parallel); results go back to the client from the event loop. Every way a client can misbehave
  * ends in a typed error message and a close code, never in an exception escaping.
+ *
+ * <p>Threading: every field is read and written only on the context (event loop) the socket was
+ * accepted on: the handlers run there, jobs complete there ({@link AnalysisPool} futures complete
+ * on the submitting context), and {@link #goingAway()}, the one method other threads call, hops
+ * there first. So no field needs a lock; the session's recogniser is used by one job at a time.
  */
 public final class StreamSocket {
 
@@ -40,6 +46,8 @@ public final class StreamSocket {
     private static final double MAX_QUEUED_S = 5;
 
     private final Vertx vertx;
+    /** The event loop this socket lives on; see the class comment. */
+    private final Context context;
     private final ServerWebSocket ws;
     private final WireProtocol protocol;
     private final EmotionAnalyzer analyzer;
@@ -55,7 +63,9 @@ public final class StreamSocket {
     private StreamSession session;
     /** Opened as the socket opens (creating one takes ~0.1 s), while the client sends its config. */
     private Future<StreamingRecognizer> recognizer;
-    private int sampleRate = PcmToMono16k.TARGET;
+    private int sampleRate;
+    /** N-best size asked for before the session opened (applied when it opens). */
+    private int maxAlternatives;
     private boolean audioSeen;
     private boolean eof;
     private boolean busy;
@@ -65,14 +75,21 @@ public final class StreamSocket {
     private long lastFrameNanos = System.nanoTime();
     private long idleTimer = -1;
 
-    private record Frame(Buffer data, long arrivedNanos) {
+    /** Audio ({@code command} null) or a command that must keep its place among the audio. */
+    private record Frame(Buffer data, long arrivedNanos, WireProtocol.Command command) {
+        Frame(Buffer data, long arrivedNanos) {
+            this(data, arrivedNanos, null);
+        }
     }
 
     public StreamSocket(Vertx vertx, ServerWebSocket ws, WireProtocol protocol, EmotionAnalyzer analyzer,
                         AnalysisPool pool, ServerConfig config, ServerMetrics metrics, StreamAdmission.Ticket ticket) {
         this.vertx = vertx;
+        // Constructed in the upgrade's completion handler, i.e. on the connection's event loop.
+        this.context = vertx.getOrCreateContext();
         this.ws = ws;
         this.protocol = protocol;
+        this.sampleRate = protocol.defaultSampleRate();
         this.analyzer = analyzer;
         this.pool = pool;
         this.config = config;
@@ -130,16 +147,54 @@ public final class StreamSocket {
         if (eof) {
             fail("after_eof", "nothing may follow eof", POLICY);
         } else if (cmd instanceof WireProtocol.Config c) {
-            if (audioSeen || session != null) {
+            if (!audioSeen && session == null && queue.isEmpty()) {
+                configure(c);
+            } else if (protocol.configAnyTime()) {
+                queue.add(new Frame(null, System.nanoTime(), c)); // applies after the audio before it
+                pump();
+            } else {
                 fail("bad_config", "config must come before any audio", UNSUPPORTED);
-            } else if (c.sampleRate() != null) {
-                sampleRate = c.sampleRate();
             }
+        } else if (cmd instanceof WireProtocol.Reset r) {
+            queue.add(new Frame(null, System.nanoTime(), r));
+            pump();
         } else {
             eof = true;
             eofNanos = System.nanoTime();
             pump();
         }
+    }
+
+    /** A config before the session opens: every setting applies. */
+    private void configure(WireProtocol.Config c) {
+        if (c.sampleRate() != null) {
+            sampleRate = c.sampleRate();
+        }
+        if (c.maxAlternatives() != null) {
+            maxAlternatives = c.maxAlternatives();
+        }
+        if (c.phrases() != null) {
+            // The recogniser opened with the socket is free speech: swap it for one with this grammar.
+            List<String> phrases = c.phrases();
+            recognizer = recognizer.transform(ar -> {
+                if (ar.succeeded()) {
+                    ar.result().close();
+                }
+                return pool.submitStream(() -> analyzer.components().asr().openStream(phrases));
+            });
+        }
+        protocol.apply(c);
+    }
+
+    /** A config after audio, in stream order: output options apply; rate and grammar are fixed by now. */
+    private void reconfigure(WireProtocol.Config c) {
+        if (c.maxAlternatives() != null) {
+            session.maxAlternatives(c.maxAlternatives());
+        }
+        if (c.sampleRate() != null || c.phrases() != null) {
+            LOG.debug("stream {}: sample_rate/phrase_list after audio ignored (as vosk-server does)", ws.path());
+        }
+        protocol.apply(c);
     }
 
     private void onAudio(Buffer data) {
@@ -195,8 +250,21 @@ public final class StreamSocket {
                 return;
             }
             session = new StreamSession(analyzer, recognizer.result(), sampleRate, config.emotionIntervalS());
+            if (maxAlternatives > 0) {
+                session.maxAlternatives(maxAlternatives); // a native setter: cheap on the event loop
+            }
         }
-        if (!queue.isEmpty()) {
+        while (!queue.isEmpty() && queue.peek().command() instanceof WireProtocol.Config c) {
+            queue.poll();
+            reconfigure(c);
+        }
+        if (!queue.isEmpty() && queue.peek().command() instanceof WireProtocol.Reset) {
+            long received = queue.poll().arrivedNanos();
+            run(() -> session.endUtterance(), events -> {
+                send(protocol.afterReset(events), events, received);
+                pump();
+            });
+        } else if (!queue.isEmpty()) {
             Frame frame = protocol.answersEachMessage() || queue.size() == 1 ? queue.poll() : drainQueue();
             Buffer audio = frame.data();
             queuedBytes -= audio.length();
@@ -225,7 +293,7 @@ public final class StreamSocket {
     private Frame drainQueue() {
         Buffer all = Buffer.buffer();
         long last = 0;
-        while (!queue.isEmpty() && all.length() < sampleRate) {
+        while (!queue.isEmpty() && queue.peek().command() == null && all.length() < sampleRate) {
             Frame f = queue.poll();
             all.appendBuffer(f.data());
             last = f.arrivedNanos();
@@ -317,8 +385,11 @@ public final class StreamSocket {
         }
     }
 
-    /** Server shutdown: tell the client and close once the current job is done. */
+    /**
+     * Server shutdown: tell the client and close (the running job, if any, is dropped when it
+     * completes). Safe from any thread: it runs on this socket's own event loop.
+     */
     public void goingAway() {
-        fail("shutting_down", "the server is shutting down", GOING_AWAY);
+        context.runOnContext(v -> fail("shutting_down", "the server is shutting down", GOING_AWAY));
     }
 }

@@ -5,8 +5,12 @@
 const RATE = 16000;
 const CHUNK = RATE / 10; // 100 ms per message
 
+const SCALE = [1, 5]; // the shipped model's V/A/D label scale; fixed so one utterance is not stretched
 const $ = (id) => document.getElementById(id);
 const status = (s) => { $('status').textContent = s; };
+/** Errors look like errors: a red alert box, not the status line. */
+const showError = (s) => { $('error').textContent = s; $('error').hidden = false; };
+const clearError = () => { $('error').hidden = true; $('error').textContent = ''; };
 const utterances = []; // {end, v, a, d}
 let session = null;
 
@@ -25,7 +29,12 @@ function openStream() {
     ws.onerror = () => reject(new Error('cannot connect to the stream endpoint'));
     ws.onmessage = (ev) => onMessage(JSON.parse(ev.data));
     ws.onclose = (ev) => {
-      status(ev.code === 1000 ? 'done' : `stream closed (${ev.code}${ev.reason ? ': ' + ev.reason : ''})`);
+      if (ev.code === 1000) {
+        status('done');
+      } else {
+        status('stream closed');
+        if ($('error').hidden) showError(`The stream closed with code ${ev.code}${ev.reason ? ` (${ev.reason})` : ''}.`);
+      }
       $('record').disabled = false;
       $('stop').disabled = true;
       $('partial').textContent = '';
@@ -44,42 +53,78 @@ function onMessage(m) {
     if (m.emotion) {
       const e = document.createElement('span');
       e.className = 'emo';
-      e.textContent = `V ${m.emotion.valence.toFixed(2)} · A ${m.emotion.arousal.toFixed(2)} · D ${m.emotion.dominance.toFixed(2)}`
-        + (m.emotion.category ? ` · ${m.emotion.category}` : '');
+      e.textContent = (m.emotion.category ? `${m.emotion.category} · ` : '')
+        + `V ${m.emotion.valence.toFixed(2)} · A ${m.emotion.arousal.toFixed(2)} · D ${m.emotion.dominance.toFixed(2)}`;
       li.appendChild(e);
       utterances.push({ end: m.end, v: m.emotion.valence, a: m.emotion.arousal, d: m.emotion.dominance });
+      showNow(m.emotion);
       draw();
     }
     $('transcript').appendChild(li);
   } else if (m.type === 'emotion' && m.emotion) {
     status(`interim emotion ${m.start.toFixed(1)}–${m.end.toFixed(1)} s: V ${m.emotion.valence.toFixed(2)}`);
   } else if (m.type === 'error') {
-    status(`error: ${m.error}: ${m.detail}`);
+    showError(`Error from the server (${m.error}): ${m.detail}`);
   }
 }
 
+/** The latest utterance: its category large with its probability, and V/A/D bars on 1-5. */
+function showNow(e) {
+  $('category').textContent = e.category || '—';
+  const p = e.category && e.probabilities ? e.probabilities[e.category] : undefined;
+  $('confidence').textContent = p === undefined ? 'no category from this model' : `${Math.round(p * 100)} % probability`;
+  for (const [key, value] of [['v', e.valence], ['a', e.arousal], ['d', e.dominance]]) {
+    const f = Math.max(0, Math.min(1, (value - SCALE[0]) / (SCALE[1] - SCALE[0])));
+    $(`bar-${key}`).style.width = `${(f * 100).toFixed(1)}%`;
+    $(`val-${key}`).textContent = value.toFixed(2);
+  }
+}
+
+/** Timeline: x = when each utterance ended (s), y = the fixed 1-5 scale, both axes labelled. */
 function draw() {
   const c = $('plot');
   const g = c.getContext('2d');
   g.clearRect(0, 0, c.width, c.height);
-  if (utterances.length === 0) return;
-  const vals = utterances.flatMap((u) => [u.v, u.a, u.d]);
-  let lo = Math.min(...vals), hi = Math.max(...vals);
-  if (hi - lo < 1e-6) { lo -= 1; hi += 1; }
-  const pad = 24;
-  const x = (i) => pad + (utterances.length === 1 ? 0.5 : i / (utterances.length - 1)) * (c.width - 2 * pad);
-  const y = (v) => c.height - pad - (v - lo) / (hi - lo) * (c.height - 2 * pad);
-  g.fillStyle = '#777';
+  const left = 44, right = 14, top = 12, bottom = 40;
+  const w = c.width - left - right, h = c.height - top - bottom;
+  const tMax = Math.max(1, ...utterances.map((u) => u.end)) * 1.05;
+  const x = (t) => left + (t / tMax) * w;
+  const y = (v) => top + h - ((Math.max(SCALE[0], Math.min(SCALE[1], v)) - SCALE[0]) / (SCALE[1] - SCALE[0])) * h;
   g.font = '11px sans-serif';
-  g.fillText(hi.toFixed(2), 2, pad - 6);
-  g.fillText(lo.toFixed(2), 2, c.height - 6);
+  g.strokeStyle = '#e4e4e4';
+  g.fillStyle = '#666';
+  g.textAlign = 'right';
+  g.textBaseline = 'middle';
+  for (let v = SCALE[0]; v <= SCALE[1]; v++) {
+    g.beginPath(); g.moveTo(left, y(v)); g.lineTo(left + w, y(v)); g.stroke();
+    g.fillText(String(v), left - 6, y(v));
+  }
+  const step = tMax > 60 ? 10 : tMax > 20 ? 5 : tMax > 8 ? 2 : 1;
+  g.textAlign = 'center';
+  g.textBaseline = 'top';
+  for (let t = 0; t <= tMax; t += step) {
+    g.beginPath(); g.moveTo(x(t), top + h); g.lineTo(x(t), top + h + 4); g.strokeStyle = '#999'; g.stroke();
+    g.fillText(`${t}`, x(t), top + h + 6);
+  }
+  g.fillText('time in the stream (s), one point per utterance, at its end', left + w / 2, top + h + 22);
+  g.save();
+  g.translate(11, top + h / 2);
+  g.rotate(-Math.PI / 2);
+  g.textBaseline = 'middle';
+  g.fillText('rating (1-5)', 0, 0);
+  g.restore();
+  g.strokeStyle = '#999';
+  g.strokeRect(left, top, w, h);
+  if (utterances.length === 0) return;
   for (const [key, color] of [['v', '#d33'], ['a', '#393'], ['d', '#36c']]) {
     g.strokeStyle = color;
     g.fillStyle = color;
+    g.lineWidth = 2;
     g.beginPath();
-    utterances.forEach((u, i) => (i ? g.lineTo(x(i), y(u[key])) : g.moveTo(x(i), y(u[key]))));
+    utterances.forEach((u, i) => (i ? g.lineTo(x(u.end), y(u[key])) : g.moveTo(x(u.end), y(u[key]))));
     g.stroke();
-    utterances.forEach((u, i) => g.fillRect(x(i) - 3, y(u[key]) - 3, 6, 6));
+    utterances.forEach((u) => { g.beginPath(); g.arc(x(u.end), y(u[key]), 4, 0, 2 * Math.PI); g.fill(); });
+    g.lineWidth = 1;
   }
 }
 
@@ -113,11 +158,13 @@ async function streamFile(file) {
   try {
     samples = await decode16k(file);
   } catch (e) {
-    status(`cannot decode ${file.name}: ${e.message || e}`);
+    showError(`Cannot decode ${file.name}: ${e.message || e}. Choose a WAV (or another format this browser plays).`);
+    status('idle');
     return;
   }
+  clearError();
   status(`streaming ${file.name} (${(samples.length / RATE).toFixed(1)} s)…`);
-  const ws = await openStream().catch((e) => { status(e.message); return null; });
+  const ws = await openStream().catch((e) => { showError(e.message); return null; });
   if (!ws) return;
   session = { ws };
   $('record').disabled = true;
@@ -139,10 +186,11 @@ async function record() {
   try {
     media = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true } });
   } catch (e) {
-    status(`no microphone: ${e.message || e}`);
+    showError(`No microphone: ${e.message || e}`);
     return;
   }
-  const ws = await openStream().catch((e) => { status(e.message); return null; });
+  clearError();
+  const ws = await openStream().catch((e) => { showError(e.message); return null; });
   if (!ws) { media.getTracks().forEach((t) => t.stop()); return; }
   // The AudioContext at 16 kHz makes the browser resample the microphone for us.
   const ctx = new AudioContext({ sampleRate: RATE });
@@ -177,6 +225,8 @@ drop.addEventListener('drop', (e) => {
   drop.classList.remove('over');
   if (e.dataTransfer.files.length) streamFile(e.dataTransfer.files[0]);
 });
+
+draw(); // the empty, labelled axes
 
 fetch('/ready').then((r) => r.json()).then((r) => {
   $('models').textContent = r.ready ? `models: ${r.models.map((m) => m.name).join(', ')}` : 'models loading…';
