@@ -2,6 +2,7 @@ package io.emofuse.server.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emofuse.analysis.Json;
 import java.util.List;
 
 /**
@@ -40,10 +41,10 @@ public final class EmofuseProtocol implements WireProtocol {
         } else if (e instanceof StreamEvent.Final f) {
             n.put("type", "final").put("text", f.text());
             n.set("words", StreamJson.words(f.words()));
-            n.put("start", f.start()).put("end", f.end());
+            n.put("start", Json.millis(f.start())).put("end", Json.millis(f.end()));
             n.set("emotion", StreamJson.emotion(f.emotion()));
         } else if (e instanceof StreamEvent.Interim i) {
-            n.put("type", "emotion").put("start", i.start()).put("end", i.end()).put("text", i.text());
+            n.put("type", "emotion").put("start", Json.millis(i.start())).put("end", Json.millis(i.end())).put("text", i.text());
             n.set("emotion", StreamJson.emotion(i.emotion()));
         }
         return StreamJson.write(n);
