@@ -38,20 +38,14 @@ for set in "${sets[@]}"; do
     echo "$set $version: scored in $(( $(date +%s) - start )) s"
   done
 done
-python3 - "$work" "$shared" "${sets[@]}" <<'PY'
+python3 - "$work" "$shared" "$here/scripts/bench" "${sets[@]}" <<'PY'
 import csv, json, re, sys
-work, shared, sets = sys.argv[1], sys.argv[2], sys.argv[3:]
+work, shared, sets = sys.argv[1], sys.argv[2], sys.argv[4:]
+sys.path.insert(0, sys.argv[3])
+from wer import edits
 
 def words(s):
     return re.sub(r"[^a-z' ]", " ", s.lower()).split()
-
-def edits(ref, hyp):
-    d = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        prev, d[0] = d[0], i
-        for j, h in enumerate(hyp, 1):
-            prev, d[j] = d[j], min(d[j] + 1, d[j - 1] + 1, prev + (r != h))
-    return d[len(hyp)]
 
 print("\n| set | version | files | WER | category UAR | accuracy |")
 print("|---|---|---|---|---|---|")

@@ -4,19 +4,13 @@ import json
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from wer import edits  # noqa: E402
+
 
 def load(path):
     with open(path) as f:
         return {os.path.basename(j["file"]): j.get("text") for j in map(json.loads, f)}
-
-
-def edits(ref, hyp):
-    d = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        prev, d[0] = d[0], i
-        for j, h in enumerate(hyp, 1):
-            prev, d[j] = d[j], min(d[j] + 1, d[j - 1] + 1, prev + (r != h))
-    return d[len(hyp)]
 
 
 manifest = {os.path.basename(r["wav"]): r["text"].lower().split() for r in csv.DictReader(open(sys.argv[1]))}
