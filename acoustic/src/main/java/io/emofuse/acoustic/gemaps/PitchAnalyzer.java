@@ -20,10 +20,9 @@ final class PitchAnalyzer {
     private final Fft fft = new Fft(FFT_SIZE);
     private final double[] window = new double[FRAME];
     private final double[] frame = new double[FFT_SIZE]; // zero padding stays zero
-    private final double[] re = new double[FFT_SIZE];
-    private final double[] im = new double[FFT_SIZE];
     private final double[] a = new double[BINS];
-    private final int[] maxima = new int[BINS];
+    private final int[] isMax = new int[BINS + 4];
+    private final int[] maxIdx = new int[SCALE_N];
 
     // natural cubic spline on the fixed log2 abscissae: decomposition and evaluation coefficients
     private final double[] t = new double[BINS];
@@ -118,9 +117,15 @@ final class PitchAnalyzer {
             sumSq += (double) v * v;
         }
         double rms = Math.sqrt(sumSq / FRAME);
-        fft.realForward(frame, re, im);
-        for (int k = 0; k < BINS; k++) {
-            float m = (float) Math.sqrt(re[k] * re[k] + im[k] * im[k]);
+        double[] p = fft.realForwardPacked(frame);
+        double dc = p[0];
+        double nyquist = p[1];
+        a[0] = mag[0] = (float) Math.sqrt(dc * dc); // DC and Nyquist bins are real
+        a[BINS - 1] = mag[BINS - 1] = (float) Math.sqrt(nyquist * nyquist);
+        for (int k = 1; k < BINS - 1; k++) {
+            double r = p[2 * k];
+            double i = p[2 * k + 1];
+            float m = (float) Math.sqrt(r * r + i * i);
             mag[k] = m;
             a[k] = m;
         }
@@ -131,19 +136,26 @@ final class PitchAnalyzer {
         return rms;
     }
 
+    /**
+     * openSMILE's peak enhancement: between consecutive local maxima, bins more than two bins from
+     * both are zeroed. Stated per bin (zeroed iff no maximum within +-2, between the first and the
+     * last maximum), it runs without data-dependent branches: on noisy spectra the maxima fall at
+     * random and the per-gap loops of the direct form mispredicted at every gap.
+     */
     private void enhancePeaks() {
         int n = BINS;
-        int count = 0;
-        if (a[0] > a[1]) {
-            maxima[count++] = 0;
-        }
+        int[] mx = isMax; // bin i at mx[i + 2]; two zero guards each side
+        mx[2] = a[0] > a[1] ? 1 : 0;
         for (int i = 1; i < n - 1; i++) {
-            if (a[i] > a[i - 1] && a[i] >= a[i + 1]) {
-                maxima[count++] = i;
-            }
+            mx[i + 2] = a[i] > a[i - 1] & a[i] >= a[i + 1] ? 1 : 0;
         }
-        if (a[n - 1] > a[n - 2]) {
-            maxima[count++] = n - 1;
+        mx[n + 1] = a[n - 1] > a[n - 2] ? 1 : 0;
+        int count = 0;
+        for (int i = 2; i < n + 2; i++) {
+            count += mx[i];
+        }
+        if (count == 0) {
+            return;
         }
         if (count == 1) {
             // openSMILE reads a zero second slot: everything from bin 3 on is cleared.
@@ -152,10 +164,17 @@ final class PitchAnalyzer {
             }
             return;
         }
-        for (int j = 1; j < count; j++) {
-            for (int i = maxima[j - 1] + 3; i <= maxima[j] - 3; i++) {
-                a[i] = 0;
-            }
+        int first = 0;
+        while (mx[first + 2] == 0) {
+            first++;
+        }
+        int last = n - 1;
+        while (mx[last + 2] == 0) {
+            last--;
+        }
+        for (int i = first + 3; i <= last - 3; i++) {
+            int near = mx[i] | mx[i + 1] | mx[i + 2] | mx[i + 3] | mx[i + 4];
+            a[i] = near != 0 ? a[i] : 0;
         }
     }
 
@@ -199,42 +218,53 @@ final class PitchAnalyzer {
         for (int h = 2; h <= HARMONICS; h++) {
             int sh = shift[h];
             double w = harmWeight[h];
-            for (int j = sh; j < n; j++) {
-                shs[j - sh] += scaled[j] * w;
+            for (int j = 0; j < n - sh; j++) {
+                shs[j] += scaled[j + sh] * w;
             }
+        }
+        // the per-bin scaling vectorises; the mean's additions stay in bin order (bit-identical)
+        for (int j = 0; j < n; j++) {
+            double v = shs[j] / HARMONICS;
+            shs[j] = v < 0 ? 0 : (float) v;
         }
         double mean = 0;
         for (int j = 0; j < n; j++) {
-            double v = shs[j] / HARMONICS;
-            if (v < 0) {
-                v = 0;
-            }
-            shs[j] = (float) v;
             mean += shs[j];
         }
         mean /= n;
         int nPeaks = 0;
         java.util.Arrays.fill(peakVal, 0);
         java.util.Arrays.fill(peakIdx, 0);
+        // local maxima first, branch-free (they fall at random: a branch per bin mispredicts at each),
+        // then the six largest in openSMILE's insertion order; the list is sorted (largest first, empty
+        // slots 0 at the end), so a maximum not above a full list's last entry cannot enter it
+        int nMax = 0;
         for (int i = 1; i < n - 1; i++) {
+            maxIdx[nMax] = i;
+            nMax += shs[i - 1] < shs[i] & shs[i] > shs[i + 1] ? 1 : 0;
+        }
+        for (int q = 0; q < nMax; q++) {
+            int i = maxIdx[q];
             double v = shs[i];
-            if (shs[i - 1] < v && v > shs[i + 1]) {
-                int pos = -1;
-                for (int c = 0; c < CANDIDATES; c++) {
-                    if (peakVal[c] <= 0 || peakVal[c] < v) {
-                        pos = c;
-                        break;
-                    }
+            double lastVal = peakVal[CANDIDATES - 1];
+            if (lastVal > 0 && lastVal >= v) {
+                continue;
+            }
+            int pos = -1;
+            for (int c = 0; c < CANDIDATES; c++) {
+                if (peakVal[c] <= 0 || peakVal[c] < v) {
+                    pos = c;
+                    break;
                 }
-                if (pos >= 0) {
-                    for (int c = CANDIDATES - 1; c > pos; c--) {
-                        peakVal[c] = peakVal[c - 1];
-                        peakIdx[c] = peakIdx[c - 1];
-                    }
-                    peakVal[pos] = v;
-                    peakIdx[pos] = i;
-                    nPeaks = Math.min(nPeaks + 1, CANDIDATES);
+            }
+            if (pos >= 0) {
+                for (int c = CANDIDATES - 1; c > pos; c--) {
+                    peakVal[c] = peakVal[c - 1];
+                    peakIdx[c] = peakIdx[c - 1];
                 }
+                peakVal[pos] = v;
+                peakIdx[pos] = i;
+                nPeaks = Math.min(nPeaks + 1, CANDIDATES);
             }
         }
         int out = 0;
