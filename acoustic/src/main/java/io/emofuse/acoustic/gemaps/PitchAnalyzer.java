@@ -37,9 +37,12 @@ final class PitchAnalyzer {
     private final double[] evalA = new double[SCALE_N];
     private final double[] evalB = new double[SCALE_N];
     private final double[] evalH2 = new double[SCALE_N];
+    private final double[] evalA3 = new double[SCALE_N]; // a^3 - a, b^3 - b of the spline's evaluation
+    private final double[] evalB3 = new double[SCALE_N];
     private final double[] audWeight = new double[SCALE_N];
     private final double[] scaled = new double[SCALE_N];
     private final double[] shs = new double[SCALE_N];
+    private final double[] shifted = new double[SCALE_N];
     private final int[] shift = new int[HARMONICS + 1];
     private final double[] harmWeight = new double[HARMONICS + 1];
     private final double logLo;
@@ -88,6 +91,10 @@ final class PitchAnalyzer {
             evalA[j] = (t[hi] - x) / h;
             evalB[j] = (x - t[lo]) / h;
             evalH2[j] = h * h / 6.0;
+            double aa = evalA[j];
+            double bb = evalB[j];
+            evalA3[j] = aa * aa * aa - aa;
+            evalB3[j] = bb * bb * bb - bb;
         }
         double nOct = log2(8000.0 / 25.0);
         float ppo = (float) (SCALE_N / nOct);
@@ -203,10 +210,8 @@ final class PitchAnalyzer {
         }
         for (int j = 0; j < SCALE_N; j++) {
             int lo = evalLo[j];
-            double aa = evalA[j];
-            double bb = evalB[j];
-            double v = aa * a[lo] + bb * a[lo + 1]
-                    + ((aa * aa * aa - aa) * y2[lo] + (bb * bb * bb - bb) * y2[lo + 1]) * evalH2[j];
+            double v = evalA[j] * a[lo] + evalB[j] * a[lo + 1]
+                    + (evalA3[j] * y2[lo] + evalB3[j] * y2[lo + 1]) * evalH2[j];
             v = (float) v;
             scaled[j] = v > 0 ? (float) (v * audWeight[j]) : 0;
         }
@@ -218,8 +223,12 @@ final class PitchAnalyzer {
         for (int h = 2; h <= HARMONICS; h++) {
             int sh = shift[h];
             double w = harmWeight[h];
-            for (int j = 0; j < n - sh; j++) {
-                shs[j] += scaled[j + sh] * w;
+            // C2 does not vectorise shs[j] += scaled[j + sh] * w (a shifted read of another array
+            // of the same type); a shifted copy first makes both reads index j: ~3x faster, same sums
+            int len = n - sh;
+            System.arraycopy(scaled, sh, shifted, 0, len);
+            for (int j = 0; j < len; j++) {
+                shs[j] += shifted[j] * w;
             }
         }
         // the per-bin scaling vectorises; the mean's additions stay in bin order (bit-identical)
