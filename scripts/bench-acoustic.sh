@@ -3,6 +3,7 @@
 #   scripts/bench-acoustic.sh speed  [RUNS]   whole process (JVM start included), one extraction thread, pinned to
 #                                             one CPU and not, default java and a JDK 25+ (AOT cache), eGeMAPSv02
 #                                             functionals of bench_long_300s.wav (as openSMILE's README)
+#   scripts/bench-acoustic.sh jmh [JMH ARGS]  steady-state extraction (JMH, one thread, audio s per CPU s)
 #   scripts/bench-acoustic.sh memory          a one-hour 16 kHz file under -Xmx256m (functionals and LLDs)
 #   scripts/bench-acoustic.sh parity          regenerates docs/acoustic-parity.md
 # Data: ../shared/data/opensmile-ref (bench/bench_long_300s.wav is made by shared/data/make-all.sh).
@@ -50,6 +51,44 @@ case "${1:-}" in
       done
     done
     rm -f "$work/walls.txt"
+    ;;
+  jmh)
+    # Steady-state extraction (acoustic/src/jmh, JMH 1.37): compiled here with javac against the acoustic
+    # module's classes, outside mvn verify. JMH's jars come from the local Maven repository (fetched once
+    # with dependency:get when absent). Extra arguments go to JMH, e.g. `jmh -f 1 -wi 2 -i 3`.
+    shift
+    jmhv=1.37
+    m2="${MAVEN_REPO:-$HOME/.m2/repository}"
+    jars=("$m2/org/openjdk/jmh/jmh-core/$jmhv/jmh-core-$jmhv.jar"
+          "$m2/org/openjdk/jmh/jmh-generator-annprocess/$jmhv/jmh-generator-annprocess-$jmhv.jar"
+          "$m2/net/sf/jopt-simple/jopt-simple/5.0.4/jopt-simple-5.0.4.jar"
+          "$m2/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar")
+    for j in "${jars[@]}"; do
+      [ -f "$j" ] || (cd "$work" && mvn -q -B dependency:get -Dartifact="org.openjdk.jmh:jmh-generator-annprocess:$jmhv")
+    done
+    (cd "$root" && mvn -o -q -B compile -pl acoustic -am)
+    (cd "$root" && mvn -o -q -B dependency:build-classpath -pl acoustic -Dmdep.includeScope=runtime \
+      -Dmdep.outputFile="$work/acoustic.cp") >/dev/null
+    deps="$(cat "$work/acoustic.cp")"
+    jmhcp="$(IFS=:; echo "${jars[*]}")"
+    # BASELINE=<commit>: the same benchmark first on that commit's acoustic sources (before/after figures)
+    variants=("$root/acoustic/target/classes")
+    if [ -n "${BASELINE:-}" ]; then
+      base="$work/baseline-$BASELINE"
+      rm -rf "$base" && mkdir -p "$base/src" "$base/classes"
+      git -C "$root" archive "$BASELINE" acoustic/src/main/java | tar x -C "$base/src"
+      javac -nowarn -cp "$deps" -d "$base/classes" $(find "$base/src" -name '*.java')
+      variants=("$base/classes" "${variants[@]}")
+    fi
+    for classes in "${variants[@]}"; do
+      echo "# acoustic classes: $classes; load avg $(cut -d' ' -f1-3 /proc/loadavg)"
+      cp="$classes:$deps:$jmhcp"
+      out="$work/jmh-classes"
+      rm -rf "$out" && mkdir -p "$out"
+      javac -nowarn -cp "$cp" -processorpath "$jmhcp" -d "$out" $(find "$root/acoustic/src/jmh/java" -name '*.java')
+      (cd "$root" && java -cp "$out:$cp" -Demofuse.bench.wav="$bench" org.openjdk.jmh.Main \
+        -jvmArgsAppend "-Demofuse.bench.wav=$bench" "$@")
+    done
     ;;
   memory)
     long="$work/one_hour.wav"
