@@ -3,6 +3,8 @@
 #   scripts/bench-acoustic.sh speed  [RUNS]   whole process (JVM start included), one extraction thread, pinned to
 #                                             one CPU and not, default java and a JDK 25+ (AOT cache), eGeMAPSv02
 #                                             functionals of bench_long_300s.wav (as openSMILE's README)
+#   scripts/bench-acoustic.sh cpu [RUNS] [SMILEXTRACT]   whole-process CPU time against openSMILE's binary,
+#                                             interleaved (the ratio only when a binary is given)
 #   scripts/bench-acoustic.sh jmh [JMH ARGS]  steady-state extraction (JMH, one thread, audio s per CPU s)
 #   scripts/bench-acoustic.sh memory          a one-hour 16 kHz file under -Xmx256m (functionals and LLDs)
 #   scripts/bench-acoustic.sh parity          regenerates docs/acoustic-parity.md
@@ -51,6 +53,46 @@ case "${1:-}" in
       done
     done
     rm -f "$work/walls.txt"
+    ;;
+  cpu)
+    # CPU time (user + sys) of the whole process against openSMILE's SMILExtract, interleaved run by run:
+    # emofuse on the default java (--threads 1, unpinned) and SMILExtract with eGeMAPSv02.conf, both on
+    # bench_long_300s.wav. SMILEXTRACT is a binary built from openSMILE's v3.0.2 tag (not part of this
+    # repository); its config is OPENSMILE_CONFIG, else config/egemaps/v02/eGeMAPSv02.conf in the source
+    # tree above the binary. Without a binary, only emofuse is timed and no ratio is printed.
+    runs="${2:-5}"
+    smile="${3:-}"
+    [ -f "$bench" ] || { echo "missing $bench (run shared/data/make-all.sh)" >&2; exit 2; }
+    conf="${OPENSMILE_CONFIG:-}"
+    if [ -n "$smile" ] && [ -z "$conf" ]; then
+      d="$(dirname "$(readlink -f "$smile")")"
+      while [ "$d" != / ] && [ ! -f "$d/config/egemaps/v02/eGeMAPSv02.conf" ]; do d="$(dirname "$d")"; done
+      conf="$d/config/egemaps/v02/eGeMAPSv02.conf"
+      [ -f "$conf" ] || { echo "no eGeMAPSv02.conf above $smile; set OPENSMILE_CONFIG" >&2; exit 2; }
+    fi
+    "$root/emofuse" extract --set egemaps --out "$work/warmup.csv" "$bench" >/dev/null 2>&1
+    echo "tool,run,wall_s,user_s,sys_s,cpu_s,max_rss_kb"
+    : > "$work/cpu.txt"
+    for ((r = 1; r <= runs; r++)); do
+      /usr/bin/time -f "%e,%U,%S,%M" -o "$work/time.txt" \
+        "$root/emofuse" extract --set egemaps --threads 1 --out "$work/bench_func.csv" "$bench" >/dev/null 2>&1
+      IFS=, read -r w u sy m < "$work/time.txt"
+      echo "emofuse,$r,$w,$u,$sy,$(echo "$u + $sy" | bc),$m" | tee -a "$work/cpu.txt"
+      if [ -n "$smile" ]; then
+        rm -f "$work/smile.csv"
+        /usr/bin/time -f "%e,%U,%S,%M" -o "$work/time.txt" "$smile" -C "$conf" -I "$bench" -instname bench \
+          -csvoutput "$work/smile.csv" -loglevel 1 >/dev/null 2>&1
+        IFS=, read -r w u sy m < "$work/time.txt"
+        echo "opensmile,$r,$w,$u,$sy,$(echo "$u + $sy" | bc),$m" | tee -a "$work/cpu.txt"
+      fi
+    done
+    e="$(grep '^emofuse,' "$work/cpu.txt" | cut -d, -f6 | median)"
+    echo "median_cpu_s emofuse $e"
+    if [ -n "$smile" ]; then
+      o="$(grep '^opensmile,' "$work/cpu.txt" | cut -d, -f6 | median)"
+      echo "median_cpu_s opensmile $o"
+      echo "cpu_ratio emofuse/opensmile $(echo "scale=3; $e / $o" | bc)"
+    fi
     ;;
   jmh)
     # Steady-state extraction (acoustic/src/jmh, JMH 1.37): compiled here with javac against the acoustic

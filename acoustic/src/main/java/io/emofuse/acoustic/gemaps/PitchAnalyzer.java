@@ -114,16 +114,14 @@ final class PitchAnalyzer {
 
     /**
      * Analyses {@code x[off .. off+960)}. Writes the 6 candidate frequencies and voicings, and the
-     * unmodified magnitude spectrum into {@code mag}; returns the windowed frame RMS.
+     * unmodified magnitude spectrum into {@code mag}; returns whether the windowed frame's RMS
+     * exceeds {@code rmsGate} (openSMILE's energy gate on F0).
      */
-    double analyze(float[] x, int off, double[] mag, double[] freq, double[] voicing) {
-        double sumSq = 0;
+    boolean analyze(float[] x, int off, double[] mag, double[] freq, double[] voicing, double rmsGate) {
         for (int i = 0; i < FRAME; i++) {
-            float v = (float) (x[off + i] * window[i]);
-            frame[PAD + i] = v;
-            sumSq += (double) v * v;
+            frame[PAD + i] = (float) (x[off + i] * window[i]);
         }
-        double rms = Math.sqrt(sumSq / FRAME);
+        boolean aboveGate = aboveGate(rmsGate);
         double[] p = fft.realForwardPacked(frame);
         double dc = p[0];
         double nyquist = p[1];
@@ -140,7 +138,33 @@ final class PitchAnalyzer {
         smooth();
         spline();
         candidates(freq, voicing);
-        return rms;
+        return aboveGate;
+    }
+
+    /**
+     * sqrt(sum v^2 / 960) > gate, decided exactly as with the sum taken in sample order. That sum is one
+     * chain of 960 dependent additions; four interleaved partial sums (non-negative terms, so within
+     * ~1e-13 relative of it) decide every frame not within 1e-9 of the gate, and only those few are
+     * summed again in order.
+     */
+    private boolean aboveGate(double gate) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (int i = PAD; i < PAD + FRAME; i += 4) {
+            s0 += frame[i] * frame[i];
+            s1 += frame[i + 1] * frame[i + 1];
+            s2 += frame[i + 2] * frame[i + 2];
+            s3 += frame[i + 3] * frame[i + 3];
+        }
+        double fast = (s0 + s1) + (s2 + s3);
+        double threshold = gate * gate * FRAME;
+        if (Math.abs(fast - threshold) > 1e-9 * threshold) {
+            return fast > threshold;
+        }
+        double sumSq = 0;
+        for (int i = PAD; i < PAD + FRAME; i++) {
+            sumSq += frame[i] * frame[i];
+        }
+        return Math.sqrt(sumSq / FRAME) > gate;
     }
 
     /**
