@@ -9,7 +9,7 @@
 #   scripts/bench-acoustic.sh memory          a one-hour 16 kHz file under -Xmx256m (functionals and LLDs)
 #   scripts/bench-acoustic.sh parity          regenerates docs/acoustic-parity.md
 # Data: ../shared/data/opensmile-ref (bench/bench_long_300s.wav is made by shared/data/make-all.sh).
-# Build first: mvn -o -q install -DskipTests (the ./emofuse launcher runs app/target/dist/lib).
+# Build first: mvn -o -q package -DskipTests (the ./emofuse launcher runs app/target/dist/lib).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
