@@ -26,6 +26,17 @@ public final class Fft {
         return n;
     }
 
+    /**
+     * Spectrum of real {@code x[0..N)} in JTransforms' packed layout, in a buffer this object owns
+     * (valid until the next call): {@code [Re0, Re(N/2), Re1, Im1, Re2, Im2, ...]}, e^{-i} convention.
+     * Callers that read each bin once take it from here, without the copy into split arrays.
+     */
+    public double[] realForwardPacked(double[] x) {
+        System.arraycopy(x, 0, packed, 0, n);
+        transform.realForward(packed);
+        return packed;
+    }
+
     /** Spectrum of real {@code x[0..N)}: bins 0..N/2 into {@code re, im} (length at least N/2 + 1). */
     public void realForward(double[] x, double[] re, double[] im) {
         System.arraycopy(x, 0, packed, 0, n);

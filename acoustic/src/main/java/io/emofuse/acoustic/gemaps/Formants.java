@@ -37,14 +37,16 @@ final class Formants {
     }
 
     /**
-     * Keeps what {@link #analyze} needs of a 512-point FFT (e^{-i} convention) of the padded Hamming
-     * frame, in float as openSMILE computes it: re[0..110), then the imaginary parts of Ooura's rdft
-     * (e^{+i}, so -im[k]).
+     * Keeps what {@link #analyze} needs of a 512-point FFT of the padded Hamming frame, given in
+     * JTransforms' packed layout ({@link Fft#realForwardPacked}, e^{-i}), in float as openSMILE
+     * computes it: re[0..110), then the imaginary parts of Ooura's rdft (e^{+i}, so -im[k]).
      */
-    static void keepSpectrum(double[] re, double[] im, float[] spectrum) {
-        for (int k = 0; k < KEEP_BINS; k++) {
-            spectrum[k] = (float) re[k];
-            spectrum[KEEP_BINS + k] = (float) -im[k];
+    static void keepSpectrum(double[] packed, float[] spectrum) {
+        spectrum[0] = (float) packed[0];
+        spectrum[KEEP_BINS] = -0.0f; // the DC bin's imaginary part (-0), never read
+        for (int k = 1; k < KEEP_BINS; k++) {
+            spectrum[k] = (float) packed[2 * k];
+            spectrum[KEEP_BINS + k] = (float) -packed[2 * k + 1];
         }
     }
 
@@ -76,13 +78,7 @@ final class Formants {
         for (int i = 0; i < OUT_LEN; i++) {
             y[i] = y[i] / 256f;
         }
-        for (int m = 0; m <= ORDER; m++) {
-            float acc = 0;
-            for (int n = m; n < OUT_LEN; n++) {
-                acc += y[n] * y[n - m];
-            }
-            r[m] = acc;
-        }
+        autocorrelation();
         int found = 0;
         if (r[0] != 0 && levinson()) {
             for (int i = 0; i < ORDER; i++) {
@@ -130,6 +126,42 @@ final class Formants {
             out[Raw.F1 + 2 * i] = i < found ? freq[i] : 0;
             out[Raw.B1 + 2 * i] = i < found ? bw[i] : 0;
         }
+    }
+
+    /**
+     * r[m] = sum over n = m..219 of y[n] y[n-m], each lag summed in float in ascending n (openSMILE's
+     * order). One lag at a time, every addition waits for the previous one (~4 cycles each, 2,640 of
+     * them); here the 12 lags run as 12 independent chains side by side, each in the same order, so
+     * the sums are bit-identical and the loop is throughput- instead of latency-bound.
+     */
+    private void autocorrelation() {
+        float[] v = y;
+        java.util.Arrays.fill(r, 0);
+        // n < ORDER: lag m only from n = m on, as in the one-lag-at-a-time loop
+        for (int n = 0; n < ORDER; n++) {
+            for (int m = 0; m <= n; m++) {
+                r[m] += v[n] * v[n - m];
+            }
+        }
+        float r0 = r[0], r1 = r[1], r2 = r[2], r3 = r[3], r4 = r[4], r5 = r[5];
+        float r6 = r[6], r7 = r[7], r8 = r[8], r9 = r[9], r10 = r[10], r11 = r[11];
+        for (int n = ORDER; n < OUT_LEN; n++) {
+            float x = v[n];
+            r0 += x * v[n];
+            r1 += x * v[n - 1];
+            r2 += x * v[n - 2];
+            r3 += x * v[n - 3];
+            r4 += x * v[n - 4];
+            r5 += x * v[n - 5];
+            r6 += x * v[n - 6];
+            r7 += x * v[n - 7];
+            r8 += x * v[n - 8];
+            r9 += x * v[n - 9];
+            r10 += x * v[n - 10];
+            r11 += x * v[n - 11];
+        }
+        r[0] = r0; r[1] = r1; r[2] = r2; r[3] = r3; r[4] = r4; r[5] = r5;
+        r[6] = r6; r[7] = r7; r[8] = r8; r[9] = r9; r[10] = r10; r[11] = r11;
     }
 
     /** openSMILE's Durbin recursion in float: a[0..p) are a1..ap of A(z) = 1 + a1 z^-1 + ... */

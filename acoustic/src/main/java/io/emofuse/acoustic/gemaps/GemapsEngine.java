@@ -33,7 +33,7 @@ public final class GemapsEngine {
 
     private final double[][] pendingRaw = new double[PENDING][Raw.COUNT];
     private final double[][] pendingMag = new double[PENDING][PitchAnalyzer.BINS];
-    private final double[] pendingRms = new double[PENDING];
+    private final boolean[] pendingAboveGate = new boolean[PENDING];
     private final float[][] pendingSpectrum = new float[PENDING][Formants.SPECTRUM];
     private final double[] candF = new double[PitchAnalyzer.CANDIDATES];
     private final double[] candV = new double[PitchAnalyzer.CANDIDATES];
@@ -155,7 +155,8 @@ public final class GemapsEngine {
         }
         while (next60 * STEP + PitchAnalyzer.FRAME <= end) {
             int slot = (int) (next60 % PENDING);
-            pendingRms[slot] = pitch.analyze(buf, (int) (next60 * STEP - bufBase), pendingMag[slot], candF, candV);
+            pendingAboveGate[slot] = pitch.analyze(buf, (int) (next60 * STEP - bufBase), pendingMag[slot], candF, candV,
+                    ENERGY_GATE);
             next60++;
             viterbi.push(candF, candV, decided);
         }
@@ -164,7 +165,7 @@ public final class GemapsEngine {
     private void completeLong(long frame, double f0) {
         int slot = (int) (frame % PENDING);
         double[] raw = pendingRaw[slot];
-        float gated = pendingRms[slot] > ENERGY_GATE ? (float) f0 : 0f;
+        float gated = pendingAboveGate[slot] ? (float) f0 : 0f;
         raw[Raw.F0_HZ] = gated;
         jitter.process(frame, gated, history, raw);
         if (gated > 0 || unvoicedFormants) {

@@ -13,15 +13,15 @@ final class Harmonics {
 
     private final Fft fft = new Fft(PitchAnalyzer.FFT_SIZE);
     private final double[] power = new double[PitchAnalyzer.FFT_SIZE];
-    private final double[] re = new double[PitchAnalyzer.FFT_SIZE];
-    private final double[] im = new double[PitchAnalyzer.FFT_SIZE];
     private final double[] acf = new double[BINS];
     private final double[] frq = new double[BINS];
     private final int[] hBin = new int[N_HARM];
     private final double[] hMag = new double[N_HARM];
     private final double[] hMagInterp = new double[N_HARM];
     private final double[] hFreqInterp = new double[N_HARM];
-    private final double[] hLevel = new double[N_HARM];
+    private final boolean[] duplicate = new boolean[N_HARM];
+    private boolean logRel;
+    private float logMagF0;
     private final Parabola parabola = new Parabola();
 
     Harmonics() {
@@ -46,11 +46,12 @@ final class Harmonics {
         int a1 = formantHarmonic(out[Raw.F1]);
         int a2 = formantHarmonic(out[Raw.F2]);
         int a3 = formantHarmonic(out[Raw.F3]);
-        out[Raw.H1H2] = clip201((float) (hLevel[1] - hLevel[2]));
-        out[Raw.H1A3] = a3 >= 0 ? clip201((float) (hLevel[1] - hLevel[a3])) : clip201((float) (hLevel[1] - 201.0f));
-        out[Raw.A1] = a1 >= 0 ? hLevel[a1] : 0;
-        out[Raw.A2] = a2 >= 0 ? hLevel[a2] : 0;
-        out[Raw.A3] = a3 >= 0 ? hLevel[a3] : 0;
+        double h1 = level(1);
+        out[Raw.H1H2] = clip201((float) (h1 - level(2)));
+        out[Raw.H1A3] = a3 >= 0 ? clip201((float) (h1 - level(a3))) : clip201((float) (h1 - 201.0f));
+        out[Raw.A1] = a1 >= 0 ? level(a1) : 0;
+        out[Raw.A2] = a2 >= 0 ? level(a2) : 0;
+        out[Raw.A3] = a3 >= 0 ? level(a3) : 0;
     }
 
     private static double clip201(double v) {
@@ -70,9 +71,11 @@ final class Harmonics {
             }
         }
         // the spectrum is real and symmetric, so its transform is real: the ACF (up to scale)
-        fft.realForward(power, re, im);
-        for (int i = 0; i < BINS; i++) {
-            acf[i] = (float) (Math.abs(re[i]) / BINS);
+        double[] p = fft.realForwardPacked(power);
+        acf[0] = (float) (Math.abs(p[0]) / BINS);
+        acf[BINS - 1] = (float) (Math.abs(p[1]) / BINS);
+        for (int i = 1; i < BINS - 1; i++) {
+            acf[i] = (float) (Math.abs(p[2 * i]) / BINS);
         }
         int lag = (int) Math.floor(frq[BINS - 1] * 2.0 / f0);
         if (lag <= 0) {
@@ -199,35 +202,40 @@ final class Harmonics {
         }
     }
 
+    /**
+     * openSMILE's post-processing: a harmonic that found the same bin as the one below it is cleared.
+     * The levels (dB relative to the fundamental) are only read for five harmonics, so they are
+     * computed on demand ({@link #level}) instead of taking 99 logarithms per frame.
+     */
     private void postProcess() {
-        boolean logRel = true;
         float magF0 = (float) hMag[0];
-        if (magF0 == 0.0f) {
-            logRel = false;
-        } else {
-            magF0 = (float) Math.log10(magF0);
-        }
-        hLevel[0] = 0;
+        logRel = magF0 != 0.0f;
+        logMagF0 = logRel ? (float) Math.log10(magF0) : 0;
         for (int i = 1; i < N_HARM; i++) {
-            if (logRel) {
-                if (hMagInterp[i] > 0.0) {
-                    double tmp = Math.log10(hMagInterp[i]);
-                    float lv = (float) (20.0 * (tmp - magF0));
-                    hLevel[i] = lv < -200.0f ? -200.0 : lv;
-                } else {
-                    hLevel[i] = -200.0;
-                }
-            } else {
-                hLevel[i] = -201.0;
-            }
-            if (hBin[i] == hBin[i - 1]) {
+            duplicate[i] = hBin[i] == hBin[i - 1];
+            if (duplicate[i]) {
                 hBin[i] = 0;
                 hFreqInterp[i] = 0;
                 hMag[i] = 0;
                 hMagInterp[i] = 0;
-                hLevel[i] = -201.0;
             }
         }
+    }
+
+    /** Level of harmonic {@code i} as openSMILE's loop over all harmonics computes it. */
+    private double level(int i) {
+        if (i == 0) {
+            return 0;
+        }
+        if (duplicate[i] || !logRel) {
+            return -201.0;
+        }
+        if (hMagInterp[i] > 0.0) {
+            double tmp = Math.log10(hMagInterp[i]);
+            float lv = (float) (20.0 * (tmp - logMagF0));
+            return lv < -200.0f ? -200.0 : lv;
+        }
+        return -200.0;
     }
 
     private int formantHarmonic(double centre) {

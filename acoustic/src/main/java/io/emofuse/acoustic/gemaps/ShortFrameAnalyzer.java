@@ -21,8 +21,6 @@ final class ShortFrameAnalyzer {
     private final Fft fft = new Fft(FFT_SIZE);
     private final double[] window = new double[FRAME];
     private final double[] frame = new double[FFT_SIZE]; // zero padding stays zero
-    private final double[] re = new double[FFT_SIZE];
-    private final double[] im = new double[FFT_SIZE];
     private final double[] mag = new double[BINS];
     private final double[] power = new double[BINS];
     private final double[] prevMag = new double[FLUX_BINS];
@@ -102,9 +100,19 @@ final class ShortFrameAnalyzer {
             frame[PAD + i] = (float) (v * window[i]);
         }
         out[Raw.ENERGY] = energy / FRAME;
-        fft.realForward(frame, re, im);
-        for (int k = 0; k < BINS; k++) {
-            float m = (float) Math.sqrt(re[k] * re[k] + im[k] * im[k]);
+        double[] p = fft.realForwardPacked(frame);
+        double dc = p[0];
+        double nyquist = p[1];
+        float m0 = (float) Math.sqrt(dc * dc); // DC and Nyquist bins are real
+        mag[0] = m0;
+        power[0] = m0 * m0;
+        float mN = (float) Math.sqrt(nyquist * nyquist);
+        mag[BINS - 1] = mN;
+        power[BINS - 1] = mN * mN;
+        for (int k = 1; k < BINS - 1; k++) {
+            double r = p[2 * k];
+            double i = p[2 * k + 1];
+            float m = (float) Math.sqrt(r * r + i * i);
             mag[k] = m;
             power[k] = m * m;
         }
@@ -113,7 +121,7 @@ final class ShortFrameAnalyzer {
         out[Raw.SLOPE0_500] = slope(0, 16);
         out[Raw.SLOPE500_1500] = slope(16, 48);
         flux(out);
-        Formants.keepSpectrum(re, im, formantSpectrum);
+        Formants.keepSpectrum(p, formantSpectrum);
     }
 
     private void loudnessAndMfcc(double[] out) {

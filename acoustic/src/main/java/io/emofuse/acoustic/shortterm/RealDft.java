@@ -1,53 +1,26 @@
 package io.emofuse.acoustic.shortterm;
 
-import io.emofuse.acoustic.gemaps.Fft;
+import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
- * Power spectrum |X_k|^2, k = 0..n/2, of a real frame of any length n: zero-padded radix-2 FFT when
- * asked for a power-of-two size, Bluestein's chirp-z through a power-of-two FFT otherwise (pyAudioAnalysis
- * takes a 400-point DFT of its 25 ms frames). Holds scratch buffers: one instance per thread.
+ * Power spectrum |X_k|^2, k = 0..n/2, of a real frame of any length n (pyAudioAnalysis takes a
+ * 400-point DFT of its 25 ms frames, librosa a power of two). JTransforms plans every size itself
+ * (split-radix for powers of two, mixed radix for 400 = 2^4 5^2, Bluestein for sizes with large prime
+ * factors), so no chirp-z transform of our own is needed. Holds a scratch buffer: one instance per thread.
  */
 public final class RealDft {
     private final int n;
-    private final Fft fft;
-    private final double[] re;
-    private final double[] im;
-    // Bluestein only: chirp c_j = exp(-i pi j^2 / n) and the FFT of its conjugate, wrapped and padded.
-    private final double[] chirpRe;
-    private final double[] chirpIm;
-    private final double[] kernelRe;
-    private final double[] kernelIm;
+    private final DoubleFFT_1D fft;
+    private final double[] buf;
 
     public RealDft(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("DFT length must be positive: " + n);
+        }
         this.n = n;
-        boolean pow2 = Integer.bitCount(n) == 1;
-        int m = pow2 ? n : Integer.highestOneBit(2 * n - 1) << 1;
-        fft = new Fft(m);
-        re = new double[m];
-        im = new double[m];
-        if (pow2) {
-            chirpRe = chirpIm = kernelRe = kernelIm = null;
-            return;
-        }
-        chirpRe = new double[n];
-        chirpIm = new double[n];
-        for (int j = 0; j < n; j++) {
-            long jj = ((long) j * j) % (2L * n); // exact phase index keeps the chirp accurate
-            double a = Math.PI * jj / n;
-            chirpRe[j] = Math.cos(a);
-            chirpIm[j] = -Math.sin(a);
-        }
-        kernelRe = new double[m];
-        kernelIm = new double[m];
-        for (int j = 0; j < n; j++) {
-            kernelRe[j] = chirpRe[j];
-            kernelIm[j] = -chirpIm[j];
-            if (j > 0) {
-                kernelRe[m - j] = chirpRe[j];
-                kernelIm[m - j] = -chirpIm[j];
-            }
-        }
-        fft.forward(kernelRe, kernelIm);
+        // sizes below JTransforms' threading threshold (8192) run on the caller's thread
+        this.fft = new DoubleFFT_1D(n);
+        this.buf = new double[n];
     }
 
     /** The transform length n. */
@@ -62,33 +35,18 @@ public final class RealDft {
 
     /** |X_k|^2 of {@code x[0..len)} zero-padded to n, for k = 0..n/2, into {@code power}. */
     public void power(double[] x, int len, double[] power) {
-        if (chirpRe == null) {
-            System.arraycopy(x, 0, re, 0, len);
-            java.util.Arrays.fill(re, len, n, 0);
-            fft.realForward(re, re, im);
-            for (int k = 0; k <= n / 2; k++) {
-                power[k] = re[k] * re[k] + im[k] * im[k];
-            }
-            return;
+        System.arraycopy(x, 0, buf, 0, len);
+        java.util.Arrays.fill(buf, len, n, 0);
+        fft.realForward(buf);
+        // packed layout: buf[0] = Re0, then Re, Im pairs of bins 0 < k < n/2 from buf[2]; the last
+        // bin: even n: buf[1] = Re(n/2) (real); odd n: buf[n-1] = Re((n-1)/2), buf[1] = Im((n-1)/2)
+        power[0] = buf[0] * buf[0];
+        int half = n / 2;
+        for (int k = 1; k < half; k++) {
+            power[k] = buf[2 * k] * buf[2 * k] + buf[2 * k + 1] * buf[2 * k + 1];
         }
-        int m = re.length;
-        java.util.Arrays.fill(re, 0);
-        java.util.Arrays.fill(im, 0);
-        for (int j = 0; j < len; j++) {
-            re[j] = x[j] * chirpRe[j];
-            im[j] = x[j] * chirpIm[j];
-        }
-        fft.forward(re, im);
-        for (int k = 0; k < m; k++) { // multiply, then inverse FFT as conj(FFT(conj(.)))
-            double a = re[k] * kernelRe[k] - im[k] * kernelIm[k];
-            double b = re[k] * kernelIm[k] + im[k] * kernelRe[k];
-            re[k] = a;
-            im[k] = -b;
-        }
-        fft.forward(re, im);
-        for (int k = 0; k <= n / 2; k++) {
-            // |c_k * conv_k| = |conv_k| because |c_k| = 1; the 1/m of the inverse FFT is applied here
-            power[k] = (re[k] * re[k] + im[k] * im[k]) / ((double) m * m);
+        if (half > 0) {
+            power[half] = n % 2 == 0 ? buf[1] * buf[1] : buf[n - 1] * buf[n - 1] + buf[1] * buf[1];
         }
     }
 }
