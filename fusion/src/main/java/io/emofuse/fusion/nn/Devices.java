@@ -7,21 +7,13 @@ import java.util.Locale;
 
 /**
  * Picks the device: the PyTorch engine's default (a GPU when present) unless the user forces one.
- * Also pins PyTorch to one CPU thread unless {@code -Dai.djl.pytorch.num_threads} says otherwise:
- * emofuse's networks are small, where more threads cost more in hand-offs than they save, and a
- * fixed thread count keeps CPU results reproducible. Runs before the engine starts because every
- * emofuse path to PyTorch goes through {@link #choose} first.
+ * Its first use applies {@link OfflineGuard} (offline, and PyTorch pinned to one CPU thread for
+ * reproducible CPU results) in case no other path into DJL did.
  */
 public final class Devices {
 
     static {
         OfflineGuard.enforce();
-        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_threads", "1");
-        }
-        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        }
     }
 
     private Devices() {

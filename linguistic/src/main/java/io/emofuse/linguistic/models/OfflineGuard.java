@@ -6,6 +6,12 @@ package io.emofuse.linguistic.models;
  * is true. It reads either from the environment first, then from system properties; this guard
  * sets the properties and refuses to go on if the environment says otherwise. Call it before any
  * DJL class loads.
+ *
+ * <p>It also pins PyTorch to one intra-op and one inter-op thread unless
+ * {@code -Dai.djl.pytorch.num_threads} / {@code num_interop_threads} say otherwise: PyTorch reads them
+ * once, when its engine first starts, which may be on any path into DJL (not only training), and
+ * with more threads the same seed gave different networks on a loaded machine. emofuse's networks
+ * are small, where more threads cost more in hand-offs than they save.
  */
 public final class OfflineGuard {
 
@@ -30,6 +36,11 @@ public final class OfflineGuard {
         }
         // Alternative ONNX engines would be looked up (and possibly fetched) otherwise.
         System.setProperty("ai.djl.onnx.disable_alternative", "true");
+        for (String threads : new String[] {"ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads"}) {
+            if (System.getProperty(threads) == null) {
+                System.setProperty(threads, "1");
+            }
+        }
     }
 
     /** True when both DJL switches are in force for this process, as DJL itself reads them. */
