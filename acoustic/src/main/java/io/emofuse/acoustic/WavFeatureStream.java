@@ -23,6 +23,12 @@ public final class WavFeatureStream {
      * LLD frames to {@code frames} (may be null). Returns the number of 16 kHz samples pushed.
      */
     public static long run(Path wav, StreamingExtractor stream, Consumer<double[][]> frames) throws IOException {
+        return run(wav, stream, frames, warning -> { });
+    }
+
+    /** As {@link #run(Path, StreamingExtractor, Consumer)}, telling {@code warnings} of a truncated file. */
+    public static long run(Path wav, StreamingExtractor stream, Consumer<double[][]> frames, Consumer<String> warnings)
+            throws IOException {
         stream.reset();
         long pushed = 0;
         try (WavStream in = WavReader.open(wav)) {
@@ -43,6 +49,9 @@ public final class WavFeatureStream {
                     drain(stream, frames);
                 }
                 pushed = x.length;
+            }
+            if (in.truncated()) {
+                warnings.accept(in.truncation());
             }
         }
         stream.finish();

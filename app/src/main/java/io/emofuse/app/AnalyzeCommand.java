@@ -22,10 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code emofuse analyze}: the first thing a new user runs. Transcript, V/A/D and category per
@@ -120,12 +120,20 @@ final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
+    private void warn(String line) {
+        PrintWriter err = spec.commandLine().getErr();
+        synchronized (err) {
+            err.println("emofuse: warning: " + line);
+            err.flush();
+        }
+    }
+
     private Row analyze(EmotionAnalyzer analyzer, AudioInputs.Input f, double threshold) {
         if (!f.ok()) {
             return Row.failed(f.name(), f.error());
         }
         try {
-            Audio audio = WavReader.read(f.path());
+            Audio audio = WavReader.read(f.path(), this::warn);
             EmotionAnalyzer.Analysis a = analyzer.analyze(audio, text);
             return row(f.name(), a.modalities(), a.transcript(), a.emotion(), threshold);
         } catch (Exception e) {

@@ -180,6 +180,14 @@ public final class ExtractCommand implements Callable<Integer> {
         }
     }
 
+    private void warnTruncated(String what) {
+        PrintWriter err = spec.commandLine().getErr();
+        synchronized (err) {
+            err.println("emofuse: warning: " + what);
+            err.flush();
+        }
+    }
+
     /** Streams one file's LLD rows; returns null, or why the file gave no row. */
     private String streamLld(Path f, String name, StreamingExtractor s, FeatureTableWriter table) throws IOException {
         long[] row = {0};
@@ -193,7 +201,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 }
                 row[0]++;
             }
-        });
+        }, this::warnTruncated);
         if (failure[0] != null) {
             throw failure[0];
         }
@@ -204,7 +212,7 @@ public final class ExtractCommand implements Callable<Integer> {
         Path f = in.path();
         List<double[]> rows = new ArrayList<>();
         StreamingExtractor s = variant.streams().open(0, lld);
-        long pushed = WavFeatureStream.run(f, s, lld ? frames -> rows.addAll(List.of(frames)) : null);
+        long pushed = WavFeatureStream.run(f, s, lld ? frames -> rows.addAll(List.of(frames)) : null, this::warnTruncated);
         if (!lld) {
             double[] v = s.functionals();
             if (v != null) {

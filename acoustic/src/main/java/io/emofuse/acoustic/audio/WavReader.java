@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Reads RIFF/WAVE files: PCM 8/16/24/32-bit integer and 32/64-bit IEEE float, plain or
@@ -28,8 +29,13 @@ public final class WavReader {
 
     /** Reads a WAV file at its own sample rate, channels averaged. */
     public static Audio read(Path file) throws AudioFormatException {
+        return read(file, warning -> { });
+    }
+
+    /** As {@link #read(Path)}, telling {@code warnings} what the caller should know (a truncated file). */
+    public static Audio read(Path file, Consumer<String> warnings) throws AudioFormatException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return read(in, file.toString());
+            return read(in, file.toString(), warnings);
         } catch (NoSuchFileException e) {
             throw new AudioFormatException(file.toString(), "no such file");
         } catch (AudioFormatException e) {
@@ -57,12 +63,19 @@ public final class WavReader {
 
     /** Reads a WAV stream; {@code source} names it in errors. */
     public static Audio read(InputStream in, String source) throws IOException {
+        return read(in, source, warning -> { });
+    }
+
+    private static Audio read(InputStream in, String source, Consumer<String> warnings) throws IOException {
         WavStream ws = open(in, source);
         FloatSink out = new FloatSink();
         float[] chunk = new float[8192];
         int n;
         while ((n = ws.read(chunk)) > 0) {
             out.add(chunk, n);
+        }
+        if (ws.truncated()) {
+            warnings.accept(ws.truncation());
         }
         return new Audio(out.toArray(), ws.sampleRate(), source);
     }

@@ -20,6 +20,10 @@ public final class WavStream implements Closeable {
     private final int bits;
     private final int frameBytes;
     private long remaining;
+    /** The data chunk's declared size in bytes; 0 when the header gives none (streamed WAVs write 0 or ~0). */
+    private final long declared;
+    private long read;
+    private boolean truncated;
     private byte[] buf = new byte[0];
     private int carry;
 
@@ -31,7 +35,9 @@ public final class WavStream implements Closeable {
         this.sampleRate = sampleRate;
         this.bits = bits;
         this.frameBytes = bits / 8 * channels;
-        this.remaining = declared == 0 || declared == 0xFFFFFFFFL ? Long.MAX_VALUE : declared;
+        boolean sized = declared != 0 && declared != 0xFFFFFFFFL;
+        this.declared = sized ? declared : 0;
+        this.remaining = sized ? declared : Long.MAX_VALUE;
     }
 
     public int sampleRate() {
@@ -44,6 +50,21 @@ public final class WavStream implements Closeable {
 
     public String source() {
         return source;
+    }
+
+    /**
+     * True once the file ended at least one sample frame before the size its header declares (a
+     * recording cut off, a copy that stopped): what is there is read, and the caller can say so.
+     */
+    public boolean truncated() {
+        return truncated;
+    }
+
+    /** For a {@link #truncated} stream: the seconds the header declares and the seconds the file held. */
+    public String truncation() {
+        return String.format(java.util.Locale.ROOT, "%s: the header declares %.3f s of audio but the file ends after %.3f s "
+                + "(truncated); what is there was read", source, (double) declared / frameBytes / sampleRate,
+                (double) read / frameBytes / sampleRate);
     }
 
     /** Fills {@code dst} with up to {@code dst.length} mono samples; returns how many, 0 at the end. */
@@ -66,10 +87,12 @@ public final class WavStream implements Closeable {
             }
             int r = in.read(buf, have, (int) Math.min(want - have, remaining));
             if (r < 0) {
+                truncated = declared > 0 && remaining >= frameBytes;
                 remaining = 0;
                 break;
             }
             remaining -= r;
+            read += r;
             have += r;
         }
         int frames = have / frameBytes;

@@ -242,4 +242,19 @@ class WavReaderTest {
             assertEquals(all.length, total);
         }
     }
+
+    @Test
+    void aTruncatedFileIsReadAndSaidToBeTruncated() throws IOException {
+        byte[] whole = WavBytes.pcm16(WavBytes.tone(200, 0.3, 2.0, 16000), 16000);
+        Path cut = Files.write(dir.resolve("cut.wav"), java.util.Arrays.copyOf(whole, 44 + 16000));
+        java.util.List<String> said = new java.util.ArrayList<>();
+        Audio a = WavReader.read(cut, said::add);
+        assertEquals(0.5, a.durationSeconds(), 1e-9);
+        assertEquals(1, said.size(), said.toString());
+        assertTrue(said.get(0).contains("2.000 s") && said.get(0).contains("0.500 s") && said.get(0).contains("cut.wav"),
+                said.get(0));
+        said.clear();
+        WavReader.read(Files.write(dir.resolve("whole.wav"), whole), said::add);
+        assertEquals(java.util.List.of(), said, "a whole file gets no warning");
+    }
 }
