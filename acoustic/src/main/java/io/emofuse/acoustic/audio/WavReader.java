@@ -11,8 +11,9 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * Reads RIFF/WAVE files: PCM 8/16/24/32-bit integer and 32/64-bit IEEE float, plain or
- * WAVE_FORMAT_EXTENSIBLE, any number of channels (averaged to mono), any extra chunks.
+ * Reads RIFF/WAVE files: PCM 8/16/24/32-bit integer, 32/64-bit IEEE float and 8-bit G.711
+ * mu-law and A-law (the usual call-recording forms), plain or WAVE_FORMAT_EXTENSIBLE, any number of
+ * channels (averaged to mono), any extra chunks.
  *
  * <p>The data chunk's declared size is never trusted for allocation: samples are read for the
  * bytes actually present, so a header that claims gigabytes costs nothing.
@@ -22,6 +23,8 @@ public final class WavReader {
     private static final int FORMAT_PCM = 1;
     static final int FORMAT_FLOAT = 3;
     private static final int FORMAT_EXTENSIBLE = 0xFFFE;
+    static final int FORMAT_ALAW = 6;
+    static final int FORMAT_MULAW = 7;
     private static final int MAX_CHANNELS = 64;
 
     private WavReader() {
@@ -172,8 +175,9 @@ public final class WavReader {
             boolean ok = switch (tagValue) {
                 case FORMAT_PCM -> bits == 8 || bits == 16 || bits == 24 || bits == 32;
                 case FORMAT_FLOAT -> bits == 32 || bits == 64;
-                default -> throw new AudioFormatException(source,
-                        "unsupported WAV encoding " + tagValue + " (PCM and IEEE float are supported)");
+                case FORMAT_ALAW, FORMAT_MULAW -> bits == 8;
+                default -> throw new AudioFormatException(source, "unsupported WAV encoding " + tagValue
+                        + " (PCM, IEEE float, G.711 mu-law and A-law are supported; convert other codecs with ffmpeg)");
             };
             if (!ok) {
                 throw new AudioFormatException(source, "unsupported bit depth " + bits);
@@ -186,6 +190,10 @@ public final class WavReader {
     }
 
     static double sample(byte[] b, int o, int encoding, int bitsPerSample) {
+        if (encoding == FORMAT_MULAW || encoding == FORMAT_ALAW) {
+            // G.711 expands to 16-bit linear codes, scaled as 16-bit PCM is (the values sox decodes to).
+            return G711.linear(b[o], encoding == FORMAT_MULAW) / (double) Audio.PCM16_SCALE;
+        }
         if (encoding == FORMAT_FLOAT) {
             double v = bitsPerSample == 32 ? Float.intBitsToFloat(le32(b, o))
                     : Double.longBitsToDouble((le32(b, o) & 0xFFFFFFFFL) | ((long) le32(b, o + 4) << 32));

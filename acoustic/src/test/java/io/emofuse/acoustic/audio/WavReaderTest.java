@@ -192,7 +192,8 @@ class WavReaderTest {
 
     @Test
     void unsupportedEncodingAndDepth() throws IOException {
-        assertRejected("alaw.wav", WavBytes.create().fmt(6, 1, 8000, 8).data(new byte[10]).bytes(), "encoding 6");
+        assertRejected("gsm.wav", WavBytes.create().fmt(0x31, 1, 8000, 0).data(new byte[10]).bytes(), "encoding 49");
+        assertRejected("alaw16.wav", WavBytes.create().fmt(6, 1, 8000, 16).data(new byte[10]).bytes(), "bit depth 16");
         assertRejected("pcm12.wav", WavBytes.create().fmt(1, 1, 8000, 12).data(new byte[10]).bytes(), "bit depth 12");
     }
 
