@@ -45,11 +45,12 @@ public final class ComponentLoader {
                 // speaker cannot be normalised that way, and raw features give values far off the scale
                 // (seen: arousal 69 on a 1-5 scale). Refuse rather than serve numbers that mean nothing.
                 throw new ModelNotFoundException("emotion model " + model.name() + " was trained on per-speaker "
-                        + "normalised acoustic features (acoustic_input.speaker_normalised), which the server cannot "
-                        + "reproduce for an unknown speaker; serve a model trained without speaker normalisation");
+                        + "normalised acoustic features (acoustic_input.speaker_normalised), which one utterance of an "
+                        + "unknown speaker cannot reproduce; use a model trained with --speaker-normalise false "
+                        + "(or 'emofuse predict' on a manifest with a speaker column)");
             }
             FeatureExtractor acoustic = model != null && model.usesAcoustic() ? FeatureSets.create(model.featureSet()) : null;
-            // One ONNX Runtime thread per call: the server's parallelism is its worker pools, and extra
+            // One ONNX Runtime thread per call: the faces' parallelism is their worker pools, and extra
             // intra-op threads (which spin after each run) took CPU from the streams' decoders.
             embedder = model != null && model.usesText()
                     ? TextEmbedders.create(model.embedder(), store, TextEmbedders.Options.defaults().withThreads(1)) : null;
