@@ -1,6 +1,7 @@
 package io.emofuse.spark;
 
 import io.emofuse.analysis.AnalysisSettings;
+import io.emofuse.analysis.Defaults;
 import io.emofuse.analysis.ComponentLoader;
 import io.emofuse.analysis.EmotionAnalyzer;
 import io.emofuse.analysis.batch.BatchScorer;
@@ -27,7 +28,7 @@ import scala.Tuple2;
  *
  * <pre>
  * spark-submit --class io.emofuse.spark.ScoreJob emofuse-spark.jar \
- *     --in hdfs:///calls/dialogues.jsonl --out hdfs:///calls/scored --audio-root /mnt/calls [--model DIR]
+ *     --in hdfs:///calls/dialogues.jsonl --out hdfs:///calls/scored --audio-root /mnt/calls [--model DIR|NAME|none] (default: the shipped model)
  * </pre>
  * Audio paths in the dialogues are confined to the audio roots as in {@code emofuse score}: a root
  * without a scheme is a local (or mounted) directory on every executor; a root with one
@@ -94,9 +95,11 @@ public final class ScoreJob {
 
     public static void main(String[] args) throws java.io.IOException {
         JobArgs a = JobArgs.parse(args, "--in", "--out", "--model", "--audio-root", "--format", "--partitions");
-        String model = a.get("--model", "");
+        String given = a.get("--model", "");
+        // the same default as `emofuse score`: the shipped model unless --model names another or none
+        Path model = Defaults.model(given.isEmpty() ? null : Path.of(given), null);
         String root = a.get("--audio-root", "");
-        Settings settings = new Settings(model.isEmpty() ? null : model, root.isEmpty() ? List.of() : List.of(root));
+        Settings settings = new Settings(model == null ? null : model.toString(), root.isEmpty() ? List.of() : List.of(root));
         try (SparkSession spark = JobSession.create("emofuse-score")) {
             Dataset<Row> scored = score(spark.read().textFile(a.get("--in", null)), settings, a.partitions(spark))
                     .orderBy("line");
