@@ -114,7 +114,7 @@ class RestApiTest {
         cases.add(new Object[] {"zero rate", Http.wav(1, 1, 0, 16, pcm.length, pcm), 400, "invalid_audio"});
         cases.add(new Object[] {"1 Hz rate", Http.wav(1, 1, 1, 16, pcm.length, pcm), 400, "invalid_audio"});
         cases.add(new Object[] {"12-bit samples", Http.wav(1, 1, 16_000, 12, pcm.length, pcm), 400, "invalid_audio"});
-        cases.add(new Object[] {"mu-law", Http.wav(7, 1, 16_000, 8, pcm.length, pcm), 400, "invalid_audio"});
+        cases.add(new Object[] {"IMA ADPCM (unsupported codec)", Http.wav(0x11, 1, 16_000, 4, pcm.length, pcm), 400, "invalid_audio"});
         cases.add(new Object[] {"header only, no samples", Http.wav(1, 1, 16_000, 16, 0, new byte[0]), 400, "invalid_audio"});
         cases.add(new Object[] {"65535 channels", Http.wav(1, 65535, 16_000, 16, pcm.length, pcm), 400, "invalid_audio"});
         // Lying headers that are still readable: a 4 GB data chunk with 1 s present, and a
