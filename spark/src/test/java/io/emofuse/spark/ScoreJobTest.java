@@ -144,7 +144,9 @@ class ScoreJobTest {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(ScoreJob.class.getName());
-        cmd.addAll(List.of("--in", in.toString(), "--out", out.toString(), "--audio-root", root.toString()));
+        // --model none: the comparison run scores without a model (the main's default is the shipped one)
+        cmd.addAll(List.of("--in", in.toString(), "--out", out.toString(), "--audio-root", root.toString(),
+                "--model", "none"));
         File log = tmp.resolve("submit.log").toFile();
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
     }
