@@ -121,11 +121,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private void warn(String line) {
-        PrintWriter err = spec.commandLine().getErr();
-        synchronized (err) {
-            err.println("emofuse: warning: " + line);
-            err.flush();
-        }
+        UserErrors.warn(spec.commandLine().getErr(), line);
     }
 
     private Row analyze(EmotionAnalyzer analyzer, AudioInputs.Input f, double threshold) {

@@ -180,12 +180,8 @@ public final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    private void warnTruncated(String what) {
-        PrintWriter err = spec.commandLine().getErr();
-        synchronized (err) {
-            err.println("emofuse: warning: " + what);
-            err.flush();
-        }
+    private void warnTruncated(String line) {
+        UserErrors.warn(spec.commandLine().getErr(), line);
     }
 
     /** Streams one file's LLD rows; returns null, or why the file gave no row. */

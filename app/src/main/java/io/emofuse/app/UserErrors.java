@@ -4,6 +4,7 @@ import io.emofuse.acoustic.AudioTooShortException;
 import io.emofuse.acoustic.audio.AudioFormatException;
 import io.emofuse.linguistic.models.ModelNotFoundException;
 import java.io.FileNotFoundException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
@@ -19,6 +20,17 @@ import java.nio.file.NotDirectoryException;
 final class UserErrors {
 
     private UserErrors() {
+    }
+
+    /**
+     * Prints one warning line about an input that was still processed (e.g. a truncated file); safe
+     * from the worker threads of a command, which share {@code err}.
+     */
+    static void warn(PrintWriter err, String line) {
+        synchronized (err) {
+            err.println("emofuse: warning: " + line);
+            err.flush();
+        }
     }
 
     /** The one-line message for a user's mistake, or null when {@code ex} is not one. */

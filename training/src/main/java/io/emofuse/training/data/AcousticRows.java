@@ -15,7 +15,7 @@ import java.util.List;
  * Acoustic rows of manifest rows, read from the {@link FeatureCache} or extracted through the
  * model's {@link InputEncoder} (with a training-time augmentation when one is given). The noise
  * draw of an augmented file is seeded by its content, so a file gets the same copy in every fold
- * and run. Thread-safe: each extraction thread has its own extractor.
+ * and run. Thread-safe (extractors are, so one serves every extraction thread).
  */
 final class AcousticRows {
 
@@ -53,15 +53,14 @@ final class AcousticRows {
         int cached = rows.size() - todo.size() - absent;
         progress.update("acoustic " + key, cached, rows.size() - absent);
         if (!todo.isEmpty()) {
-            String set = encoder.acoustic().featureSet();
-            ThreadLocal<FeatureExtractor> fx = ThreadLocal.withInitial(() -> FeatureSets.create(set));
+            FeatureExtractor fx = FeatureSets.create(encoder.acoustic().featureSet());
             tasks.run(todo, i -> {
                 Audio audio = WavReader.read16k(rows.get(i).wav());
                 Audio clip = encoder.clip(audio);
                 if (recipe != null) {
                     clip = recipe.apply(clip, Long.parseUnsignedLong(hash[i].substring(0, 15), 16));
                 }
-                float[] v = encoder.acousticRowOfClip(fx.get(), clip);
+                float[] v = encoder.acousticRowOfClip(fx, clip);
                 cache.putVector("acoustic", hash[i], key, v);
                 out[i] = v;
             }, "acoustic " + key, cached, rows.size() - absent);

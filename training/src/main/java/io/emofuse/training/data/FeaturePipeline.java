@@ -101,8 +101,8 @@ public final class FeaturePipeline {
         for (int i = 0; i < rows.size(); i++) {
             hash[i] = contentHash(rows.get(i));
         }
-        return normalisedPerSpeaker(rows, acousticRows.rows(rows, hash, new InputEncoder(spec, null), recipe),
-                new InputEncoder(spec, null));
+        InputEncoder encoder = new InputEncoder(spec, null);
+        return normalisedPerSpeaker(rows, acousticRows.rows(rows, hash, encoder, recipe), encoder);
     }
 
     private float[][] acoustic(List<ManifestRow> rows, String[] hash, InputEncoder encoder) throws IOException {
