@@ -4,8 +4,8 @@
 #   scripts/fuzz.sh [seconds-per-target] [name-filter]
 #   FUZZ_EXCLUDE='BatchScorerFuzzTest#score' scripts/fuzz.sh 8   (CI: every target but the slow Vosk-bound one)
 #
-# Runs each @FuzzTest with JAZZER_FUZZ=1 for the given seconds (default 8: CI's minute for the 7
-# targets it fuzzes of the 8). Jazzer allows one fuzz test per JVM, so each target is its own Maven run. Exit status
+# Runs each @FuzzTest with JAZZER_FUZZ=1 for the given seconds (default 8: CI's 8 targets
+# it fuzzes of the 9). Jazzer allows one fuzz test per JVM, so each target is its own Maven run. Exit status
 # 1 when any target finds a crash, hang (> 10 s on one input) or out-of-memory error: Jazzer then
 # writes the input into the target's src/test/resources/**/<Class>Inputs/<method>/ directory,
 # where `mvn verify` replays it as a regression test once the parser is fixed (commit it).
@@ -21,6 +21,7 @@ cd "$here"
 
 targets=(
   "acoustic io.emofuse.acoustic.audio.WavReaderFuzzTest#read"
+  "acoustic io.emofuse.acoustic.audio.AudioFilesFuzzTest#decode"
   "training io.emofuse.training.manifest.ManifestReaderFuzzTest#csv"
   "training io.emofuse.training.manifest.ManifestReaderFuzzTest#jsonl"
   "analysis io.emofuse.analysis.fuzz.BatchScorerFuzzTest#score"

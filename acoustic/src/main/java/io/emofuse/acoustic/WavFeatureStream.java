@@ -1,8 +1,8 @@
 package io.emofuse.acoustic;
 
 import io.emofuse.acoustic.audio.Audio;
+import io.emofuse.acoustic.audio.AudioFiles;
 import io.emofuse.acoustic.audio.Resampler;
-import io.emofuse.acoustic.audio.WavReader;
 import io.emofuse.acoustic.audio.WavStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ public final class WavFeatureStream {
             throws IOException {
         stream.reset();
         long pushed = 0;
-        try (WavStream in = WavReader.open(wav)) {
+        try (WavStream in = AudioFiles.fromEnvironment().open(wav)) {
             if (in.sampleRate() == Audio.TARGET_RATE) {
                 float[] buf = new float[CHUNK];
                 int n;

@@ -1,5 +1,6 @@
 package io.emofuse.app;
 
+import io.emofuse.acoustic.audio.AudioFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,14 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The audio inputs of a command line, as every command that takes audio reads them: files as
- * given, folders walked recursively for {@code *.wav} in sorted path order (stable across runs and
- * machines), and an input that does not exist or holds no WAV kept as an entry with its error, so
+ * given, folders walked recursively for audio files ({@link AudioFiles#isAudioName}) in sorted path
+ * order (stable across runs and machines), and an input that does not exist or holds no audio kept as an entry with its error, so
  * that it gets its line in the output and the others are still done.
  */
 final class AudioInputs {
@@ -36,7 +36,7 @@ final class AudioInputs {
             if (Files.isDirectory(p)) {
                 List<Path> wavs = walk(p);
                 if (wavs.isEmpty()) {
-                    out.add(new Input(g, p, g + ": no .wav files in this folder"));
+                    out.add(new Input(g, p, g + ": no audio files (.wav, .mp3, .flac, .ogg, .opus, .m4a, ...) in this folder"));
                 }
                 wavs.forEach(w -> out.add(new Input(w.toString(), w, null)));
             } else if (Files.isRegularFile(p)) {
@@ -86,7 +86,7 @@ final class AudioInputs {
 
     private static List<Path> walk(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
+            return s.filter(f -> Files.isRegularFile(f) && AudioFiles.isAudioName(f.getFileName().toString()))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * Reads RIFF/WAVE files: PCM 8/16/24/32-bit integer, 32/64-bit IEEE float and 8-bit G.711
  * mu-law and A-law (the usual call-recording forms), plain or WAVE_FORMAT_EXTENSIBLE, any number of
- * channels (averaged to mono), any extra chunks.
+ * channels (averaged to mono, or apart through {@link WavStream#readChannels}), any extra chunks.
+ * Other formats go through {@link AudioFiles}, which uses this reader for WAV and ffmpeg for the rest.
  *
  * <p>The data chunk's declared size is never trusted for allocation: samples are read for the
  * bytes actually present, so a header that claims gigabytes costs nothing.
@@ -70,17 +71,7 @@ public final class WavReader {
     }
 
     private static Audio read(InputStream in, String source, Consumer<String> warnings) throws IOException {
-        WavStream ws = open(in, source);
-        FloatSink out = new FloatSink();
-        float[] chunk = new float[8192];
-        int n;
-        while ((n = ws.read(chunk)) > 0) {
-            out.add(chunk, n);
-        }
-        if (ws.truncated()) {
-            warnings.accept(ws.truncation());
-        }
-        return new Audio(out.toArray(), ws.sampleRate(), source);
+        return open(in, source).readAll(warnings);
     }
 
     /**
@@ -176,8 +167,8 @@ public final class WavReader {
                 case FORMAT_PCM -> bits == 8 || bits == 16 || bits == 24 || bits == 32;
                 case FORMAT_FLOAT -> bits == 32 || bits == 64;
                 case FORMAT_ALAW, FORMAT_MULAW -> bits == 8;
-                default -> throw new AudioFormatException(source, "unsupported WAV encoding " + tagValue
-                        + " (PCM, IEEE float, G.711 mu-law and A-law are supported; convert other codecs with ffmpeg)");
+                default -> throw new UnsupportedCodecException(source, "unsupported WAV encoding " + tagValue
+                        + " (PCM, IEEE float, G.711 mu-law and A-law are read natively; other codecs need ffmpeg)");
             };
             if (!ok) {
                 throw new AudioFormatException(source, "unsupported bit depth " + bits);
@@ -246,23 +237,5 @@ public final class WavReader {
 
     private static int le32(byte[] b, int o) {
         return (b[o] & 0xFF) | ((b[o + 1] & 0xFF) << 8) | ((b[o + 2] & 0xFF) << 16) | ((b[o + 3] & 0xFF) << 24);
-    }
-
-    /** Growable float buffer: grows with the samples read, never with what a header claims. */
-    private static final class FloatSink {
-        private float[] data = new float[1 << 16];
-        private int size;
-
-        void add(float[] v, int n) {
-            if (size + n > data.length) {
-                data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, size + n));
-            }
-            System.arraycopy(v, 0, data, size, n);
-            size += n;
-        }
-
-        float[] toArray() {
-            return java.util.Arrays.copyOf(data, size);
-        }
     }
 }

@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The samples of an opened WAV file, decoded incrementally to mono floats at the file's own
- * rate. Reads stop at the data chunk's declared size or at the real end of the file, whichever
+ * The samples of an opened WAV file (or of ffmpeg's WAV output for other formats), decoded
+ * incrementally to floats at the file's own rate, channels averaged ({@link #read}) or apart
+ * ({@link #readChannels}). Reads stop at the data chunk's declared size or at the real end of the file, whichever
  * comes first, so a header that lies about its size costs nothing.
  */
 public final class WavStream implements Closeable {
@@ -26,6 +27,8 @@ public final class WavStream implements Closeable {
     private boolean truncated;
     private byte[] buf = new byte[0];
     private int carry;
+    /** A staged copy of the input (ffmpeg's temporary file) removed on close, or null. */
+    private java.nio.file.Path deleteOnClose;
 
     WavStream(InputStream in, String source, long declared, int encoding, int channels, int sampleRate, int bits) {
         this.in = in;
@@ -67,21 +70,59 @@ public final class WavStream implements Closeable {
                 (double) read / frameBytes / sampleRate);
     }
 
-    /** Fills {@code dst} with up to {@code dst.length} mono samples; returns how many, 0 at the end. */
+    /** Fills {@code dst} with up to {@code dst.length} mono samples (channels averaged); returns how many, 0 at the end. */
     public int read(float[] dst) throws IOException {
-        if (dst.length == 0) {
+        int frames = fill(dst.length);
+        int bytesPerSample = bits / 8;
+        for (int i = 0; i < frames; i++) {
+            int base = i * frameBytes;
+            double sum = 0;
+            for (int c = 0; c < channels; c++) {
+                sum += WavReader.sample(buf, base + c * bytesPerSample, encoding, bits);
+            }
+            dst[i] = (float) (sum / channels);
+        }
+        consume(frames);
+        return frames;
+    }
+
+    /**
+     * Fills {@code dst[c]} with up to {@code dst[0].length} samples of channel {@code c}, every
+     * channel kept apart (a stereo call's agent and customer); returns how many frames, 0 at the end.
+     *
+     * @param dst one array per channel ({@link #channels()} of them), all of the same length
+     */
+    public int readChannels(float[][] dst) throws IOException {
+        if (dst.length != channels) {
+            throw new IllegalArgumentException(source + " has " + channels + " channels, not " + dst.length);
+        }
+        int frames = fill(dst[0].length);
+        int bytesPerSample = bits / 8;
+        for (int i = 0; i < frames; i++) {
+            int base = i * frameBytes;
+            for (int c = 0; c < channels; c++) {
+                dst[c][i] = (float) WavReader.sample(buf, base + c * bytesPerSample, encoding, bits);
+            }
+        }
+        consume(frames);
+        return frames;
+    }
+
+    /** Reads until {@code maxFrames} whole frames (or what the file still has) are in {@code buf}. */
+    private int fill(int maxFrames) throws IOException {
+        if (maxFrames == 0) {
             return 0;
         }
         // At most READ_BYTES per call: the header chooses the frame size (up to 512 bytes), so
-        // sizing the buffer as dst.length frames would let it allocate megabytes for a few bytes.
-        int want = Math.max(1, Math.min(dst.length, READ_BYTES / frameBytes)) * frameBytes;
+        // sizing the buffer as maxFrames frames would let it allocate megabytes for a few bytes.
+        int want = Math.max(1, Math.min(maxFrames, READ_BYTES / frameBytes)) * frameBytes;
         if (buf.length < want) {
             byte[] nb = new byte[want];
             System.arraycopy(buf, 0, nb, 0, carry);
             buf = nb;
         }
         int have = carry;
-        while (have < frameBytes * Math.min(dst.length, 1) || have < want) {
+        while (have < want) {
             if (remaining <= 0) {
                 break;
             }
@@ -95,23 +136,51 @@ public final class WavStream implements Closeable {
             read += r;
             have += r;
         }
-        int frames = have / frameBytes;
-        int bytesPerSample = bits / 8;
-        for (int i = 0; i < frames; i++) {
-            int base = i * frameBytes;
-            double sum = 0;
-            for (int c = 0; c < channels; c++) {
-                sum += WavReader.sample(buf, base + c * bytesPerSample, encoding, bits);
+        carry = have;
+        return have / frameBytes;
+    }
+
+    /** Drops the {@code frames} decoded frames from {@code buf}, keeping a partial frame's bytes. */
+    private void consume(int frames) {
+        int used = frames * frameBytes;
+        carry -= used;
+        System.arraycopy(buf, used, buf, 0, carry);
+    }
+
+    /** {@code s}, removing {@code staged} when it closes. */
+    static WavStream deletingOnClose(WavStream s, java.nio.file.Path staged) {
+        s.deleteOnClose = staged;
+        return s;
+    }
+
+    /** Everything still to come, channels averaged; {@code warnings} hears of a truncated file. */
+    public Audio readAll(java.util.function.Consumer<String> warnings) throws IOException {
+        float[] data = new float[1 << 16];
+        int size = 0;
+        float[] chunk = new float[8192];
+        int n;
+        // grows with the samples read, never with what a header claims
+        while ((n = read(chunk)) > 0) {
+            if (size + n > data.length) {
+                data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, size + n));
             }
-            dst[i] = (float) (sum / channels);
+            System.arraycopy(chunk, 0, data, size, n);
+            size += n;
         }
-        carry = have - frames * frameBytes;
-        System.arraycopy(buf, frames * frameBytes, buf, 0, carry);
-        return frames;
+        if (truncated) {
+            warnings.accept(truncation());
+        }
+        return new Audio(java.util.Arrays.copyOf(data, size), sampleRate, source);
     }
 
     @Override
     public void close() throws IOException {
-        in.close();
+        try {
+            in.close();
+        } finally {
+            if (deleteOnClose != null) {
+                java.nio.file.Files.deleteIfExists(deleteOnClose);
+            }
+        }
     }
 }

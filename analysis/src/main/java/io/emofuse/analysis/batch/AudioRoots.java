@@ -1,8 +1,8 @@
 package io.emofuse.analysis.batch;
 
 import io.emofuse.acoustic.audio.Audio;
+import io.emofuse.acoustic.audio.AudioFiles;
 import io.emofuse.acoustic.audio.AudioFormatException;
-import io.emofuse.acoustic.audio.WavReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -17,6 +17,8 @@ import java.util.List;
  */
 public final class AudioRoots implements BatchAudioSource {
 
+    /** WAV natively, other formats through ffmpeg (immutable). */
+    private final AudioFiles audioFiles = AudioFiles.fromEnvironment();
     private final List<Path> roots;
 
     public AudioRoots(List<Path> roots) {
@@ -37,7 +39,7 @@ public final class AudioRoots implements BatchAudioSource {
     public Audio load(String name) throws BatchInputException {
         Path file = resolve(name);
         try {
-            return WavReader.read16k(file);
+            return audioFiles.read16k(file);
         } catch (AudioFormatException e) {
             throw new BatchInputException("bad_audio", e.getMessage());
         }

@@ -1,9 +1,9 @@
 package io.emofuse.linguistic.asr;
 
 import io.emofuse.acoustic.audio.Audio;
+import io.emofuse.acoustic.audio.AudioFiles;
 import io.emofuse.acoustic.audio.AudioFormatException;
 import io.emofuse.acoustic.audio.Resampler;
-import io.emofuse.acoustic.audio.WavReader;
 import io.emofuse.linguistic.Transcriber;
 import io.emofuse.linguistic.Transcript;
 import io.emofuse.linguistic.models.ModelNotFoundException;
@@ -111,9 +111,9 @@ public final class VoskTranscriber implements Transcriber {
         }
     }
 
-    /** Reads a WAV file (any rate, mono or stereo) and decodes it. */
+    /** Reads an audio file (WAV, or what ffmpeg decodes; any rate, channels mixed) and decodes it. */
     public Transcript transcribe(Path wav) throws AudioFormatException {
-        return transcribe(WavReader.read16k(wav));
+        return transcribe(AudioFiles.fromEnvironment().read16k(wav));
     }
 
     /** The outcome for one input of {@link #transcribeFiles}: a transcript or an error message. */

@@ -3,7 +3,7 @@ package io.emofuse.training.data;
 import io.emofuse.acoustic.FeatureExtractor;
 import io.emofuse.acoustic.FeatureSets;
 import io.emofuse.acoustic.audio.Audio;
-import io.emofuse.acoustic.audio.WavReader;
+import io.emofuse.acoustic.audio.AudioFiles;
 import io.emofuse.acoustic.audio.augment.Augmentation;
 import io.emofuse.fusion.input.InputEncoder;
 import io.emofuse.training.manifest.ManifestRow;
@@ -19,6 +19,8 @@ import java.util.List;
  */
 final class AcousticRows {
 
+    /** WAV natively, other formats through ffmpeg (immutable). */
+    private final AudioFiles audioFiles = AudioFiles.fromEnvironment();
     private final FeatureCache cache;
     private final RowTasks tasks;
     private final FeaturePipeline.Progress progress;
@@ -55,7 +57,7 @@ final class AcousticRows {
         if (!todo.isEmpty()) {
             FeatureExtractor fx = FeatureSets.create(encoder.acoustic().featureSet());
             tasks.run(todo, i -> {
-                Audio audio = WavReader.read16k(rows.get(i).wav());
+                Audio audio = audioFiles.read16k(rows.get(i).wav());
                 Audio clip = encoder.clip(audio);
                 if (recipe != null) {
                     clip = recipe.apply(clip, Long.parseUnsignedLong(hash[i].substring(0, 15), 16));

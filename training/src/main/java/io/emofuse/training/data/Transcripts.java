@@ -1,6 +1,6 @@
 package io.emofuse.training.data;
 
-import io.emofuse.acoustic.audio.WavReader;
+import io.emofuse.acoustic.audio.AudioFiles;
 import io.emofuse.linguistic.Transcriber;
 import io.emofuse.linguistic.asr.VoskTranscriber;
 import io.emofuse.linguistic.models.ModelStore;
@@ -15,6 +15,8 @@ import java.util.List;
  */
 final class Transcripts {
 
+    /** WAV natively, other formats through ffmpeg (immutable). */
+    private final AudioFiles audioFiles = AudioFiles.fromEnvironment();
     private final FeatureCache cache;
     private final ModelStore store;
     private final RowTasks tasks;
@@ -39,7 +41,7 @@ final class Transcripts {
         }
         try (Transcriber asr = VoskTranscriber.open(store, null, tasks.threads())) {
             tasks.run(todo, i -> {
-                String words = asr.transcribe(WavReader.read16k(manifest.get(i).wav())).text();
+                String words = asr.transcribe(audioFiles.read16k(manifest.get(i).wav())).text();
                 cache.putText("asr", hash[i], VoskTranscriber.DEFAULT_MODEL, words);
                 out[i] = words;
             }, "asr", manifest.size() - todo.size(), manifest.size());

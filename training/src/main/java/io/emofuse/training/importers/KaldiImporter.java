@@ -1,7 +1,7 @@
 package io.emofuse.training.importers;
 
 import io.emofuse.acoustic.audio.Audio;
-import io.emofuse.acoustic.audio.WavReader;
+import io.emofuse.acoustic.audio.AudioFiles;
 import io.emofuse.training.manifest.ManifestRow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -84,7 +84,7 @@ public final class KaldiImporter implements Importer {
 
     private static Audio read(Path p) {
         try {
-            return WavReader.read16k(p);
+            return AudioFiles.fromEnvironment().read16k(p);
         } catch (IOException e) {
             throw new IllegalArgumentException(p + ": " + e.getMessage(), e);
         }

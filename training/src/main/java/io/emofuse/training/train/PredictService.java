@@ -3,12 +3,12 @@ package io.emofuse.training.train;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.emofuse.acoustic.audio.AudioFiles;
+import io.emofuse.acoustic.audio.WavStream;
 import io.emofuse.fusion.Emotion;
 import io.emofuse.fusion.Modalities;
 import io.emofuse.fusion.bundle.LoadedModel;
 import io.emofuse.fusion.input.AcousticInput;
-import io.emofuse.acoustic.audio.WavReader;
-import io.emofuse.acoustic.audio.WavStream;
 import io.emofuse.linguistic.models.ModelStore;
 import io.emofuse.training.data.FeatureCache;
 import io.emofuse.training.data.FeaturePipeline;
@@ -153,7 +153,7 @@ public final class PredictService {
         if (!Files.isRegularFile(r.wav())) {
             return where + "audio not found: " + r.wav();
         }
-        try (WavStream s = WavReader.open(r.wav())) {
+        try (WavStream s = AudioFiles.fromEnvironment().open(r.wav())) {
             return null;
         } catch (IOException e) {
             return where + e.getMessage();
