@@ -24,6 +24,10 @@ public record AnalysisSettings(Path model, int recognisers, boolean speakerAdapt
         return new AnalysisSettings(model, 1, true);
     }
 
+    public AnalysisSettings withRecognisers(int n) {
+        return new AnalysisSettings(model, n, speakerAdaptation);
+    }
+
     public AnalysisSettings withModel(Path m) {
         return new AnalysisSettings(m, recognisers, speakerAdaptation);
     }

@@ -39,10 +39,12 @@ public final class EmotionModel implements AutoCloseable {
     private final double adaptedTemperature;
     /** Category temperature the model itself applies to every row (LoadedModel#temperature). */
     private final double temperature;
+    /** Probability below which a category is marked uncertain (LoadedModel#uncertainBelow); NaN: none. */
+    private final double uncertainBelow;
 
     private EmotionModel(String name, Path source, FusionModel model, InputEncoder encoder, List<String> categories,
                          String strategy, AutoCloseable owner, boolean modalitiesOptional, Normaliser acousticPopulation,
-                         double adaptedTemperature, double temperature) {
+                         double adaptedTemperature, double temperature, double uncertainBelow) {
         this.name = name;
         this.source = source;
         this.model = model;
@@ -54,6 +56,12 @@ public final class EmotionModel implements AutoCloseable {
         this.acousticPopulation = acousticPopulation;
         this.adaptedTemperature = adaptedTemperature;
         this.temperature = temperature;
+        this.uncertainBelow = uncertainBelow;
+    }
+
+    /** The probability below which this model's category is marked uncertain; NaN when it states none. */
+    public double uncertainBelow() {
+        return uncertainBelow;
     }
 
     /** The category temperature of {@link #predictAdapted} (1: none). */
@@ -76,14 +84,14 @@ public final class EmotionModel implements AutoCloseable {
         LoadedModel l = LoadedModel.open(dir, device);
         return new EmotionModel(dir.toAbsolutePath().normalize().getFileName().toString(), dir, l.model(), l.encoder(),
                 l.categories(), l.kind(), l, l.modalitiesOptional(), l.acousticPopulation().orElse(null),
-                l.adaptedTemperature(), l.temperature());
+                l.adaptedTemperature(), l.temperature(), l.uncertainBelow());
     }
 
     /** A model built in code (embedding emofuse, tests); either input may be null, not both. */
     public static EmotionModel of(String name, FusionModel model, AcousticInput acoustic, TextInput text,
                                   List<String> categories) {
         return new EmotionModel(name, Path.of(name), model, new InputEncoder(acoustic, text), categories, "in-memory",
-                null, false, null, 1.0, 1.0);
+                null, false, null, 1.0, 1.0, Double.NaN);
     }
 
     /** The bundle directory's name. */
@@ -159,8 +167,9 @@ public final class EmotionModel implements AutoCloseable {
         return encoder.textRow(te, words);
     }
 
+    /** The model's prediction, its category marked against the model's threshold ({@link Emotion#uncertain}). */
     public Emotion predict(float[] acousticRow, float[] textRow) {
-        return model.predict(acousticRow, textRow);
+        return model.predict(acousticRow, textRow).markedAgainst(uncertainBelow);
     }
 
     /**
@@ -171,7 +180,8 @@ public final class EmotionModel implements AutoCloseable {
     public Emotion predictAdapted(float[] acousticRow, float[] textRow) {
         // Temperatures compose by multiplication (softmax's normaliser is a constant shift of log p),
         // so the model's own one is replaced by the adapted one, not stacked on it.
-        return Emotions.withTemperature(model.predict(acousticRow, textRow), adaptedTemperature / temperature);
+        return Emotions.withTemperature(model.predict(acousticRow, textRow), adaptedTemperature / temperature)
+                .markedAgainst(uncertainBelow);
     }
 
     @Override

@@ -39,24 +39,4 @@ public final class EmotionModelLocator {
                         .map(ModelSpec::name).toList() + ")"));
         return store.resolve(spec.name());
     }
-
-    /**
-     * The top-class probability below which a face calls the model's category uncertain: the key
-     * {@code uncertainBelow} of the model's composite.json or bundle.json (a property of the model,
-     * measured with it), else NaN, meaning the model states none and nothing is marked.
-     */
-    public static double uncertainBelow(Path modelDir) {
-        for (String f : new String[] {"composite.json", "bundle.json"}) {
-            Path p = modelDir.resolve(f);
-            if (Files.isRegularFile(p)) {
-                try {
-                    JsonNode v = new ObjectMapper().readTree(p.toFile()).get("uncertainBelow");
-                    return v != null && v.isNumber() ? v.asDouble() : Double.NaN;
-                } catch (IOException e) {
-                    return Double.NaN; // loading the model itself reports a damaged file
-                }
-            }
-        }
-        return Double.NaN;
-    }
 }

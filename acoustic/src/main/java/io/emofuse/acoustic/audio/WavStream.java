@@ -55,6 +55,11 @@ public final class WavStream implements Closeable {
         return source;
     }
 
+    /** Seconds of audio the header declares; NaN when it declares none (ffmpeg's output, streamed WAVs). */
+    public double declaredSeconds() {
+        return declared > 0 ? (double) declared / frameBytes / sampleRate : Double.NaN;
+    }
+
     /**
      * True once the file ended at least one sample frame before the size its header declares (a
      * recording cut off, a copy that stopped): what is there is read, and the caller can say so.

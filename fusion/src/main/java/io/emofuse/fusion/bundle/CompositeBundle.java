@@ -143,6 +143,11 @@ public final class CompositeBundle implements LoadedModel {
     }
 
     @Override
+    public double uncertainBelow() {
+        return LoadedModel.uncertainBelow(dir.resolve(DESCRIPTION));
+    }
+
+    @Override
     public String kind() {
         return "composite";
     }

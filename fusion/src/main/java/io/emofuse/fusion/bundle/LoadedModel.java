@@ -53,6 +53,24 @@ public interface LoadedModel extends AutoCloseable {
         return 1.0;
     }
 
+    /**
+     * The category probability below which every face marks the category uncertain: the key
+     * {@code uncertainBelow} of the folder's composite.json or bundle.json (measured out of fold
+     * with the model, e.g. scripts/uncertainty-threshold.py); NaN when it states none.
+     */
+    double uncertainBelow();
+
+    /** {@code uncertainBelow} as {@code description} (a composite.json or bundle.json) states it, else NaN. */
+    static double uncertainBelow(Path description) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode v = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(description.toFile()).get("uncertainBelow");
+            return v != null && v.isNumber() && v.asDouble() > 0 && v.asDouble() <= 1 ? v.asDouble() : Double.NaN;
+        } catch (IOException e) {
+            return Double.NaN; // loading the model itself reports a damaged file
+        }
+    }
+
     /** {@code composite}, or the bundle's fusion strategy. */
     String kind();
 

@@ -163,6 +163,11 @@ public final class ModelBundle implements LoadedModel {
     }
 
     @Override
+    public double uncertainBelow() {
+        return LoadedModel.uncertainBelow(dir.resolve(DESCRIPTION));
+    }
+
+    @Override
     public String kind() {
         return String.valueOf(description.strategy());
     }

@@ -3,6 +3,7 @@ package io.emofuse.server.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emofuse.analysis.Json;
+import io.emofuse.analysis.stream.StreamEvent;
 import java.util.List;
 
 /**

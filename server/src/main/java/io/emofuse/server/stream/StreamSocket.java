@@ -1,9 +1,11 @@
 package io.emofuse.server.stream;
 
+import io.emofuse.analysis.EmotionAnalyzer;
+import io.emofuse.analysis.stream.StreamEvent;
+import io.emofuse.analysis.stream.StreamSession;
 import io.emofuse.linguistic.asr.AsrBusyException;
 import io.emofuse.linguistic.asr.StreamingRecognizer;
 import io.emofuse.server.AnalysisPool;
-import io.emofuse.analysis.EmotionAnalyzer;
 import io.emofuse.server.ServerConfig;
 import io.emofuse.server.ServerMetrics;
 import io.emofuse.server.StreamAdmission;

@@ -1,5 +1,6 @@
 package io.emofuse.server.stream;
 
+import io.emofuse.analysis.stream.StreamEvent;
 import java.util.List;
 
 /**
@@ -55,7 +56,7 @@ public interface WireProtocol {
 
     /** The rate of the client's PCM until a config says otherwise. */
     default int defaultSampleRate() {
-        return PcmToMono16k.TARGET;
+        return io.emofuse.acoustic.audio.Audio.TARGET_RATE;
     }
 
     /**

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
 /**
  * The {@code predict} command's work: a bundle and a manifest in, a CSV out with
  * {@code utt_id,V,A,D}, then {@code category} and {@code p_CLASS} columns when the model has a
- * categorical head, then {@code transcript} when any row's text came from ASR, then {@code error}
+ * categorical head (and {@code uncertain}, true/false, when the model states a threshold), then
+ * {@code transcript} when any row's text came from ASR, then {@code error}
  * when a row could not be predicted. Every row gets its prediction or its error ("line N (utt_id):
  * ..."), in manifest order; one bad row never loses the others.
  */
@@ -210,8 +211,9 @@ public final class PredictService {
         boolean transcripts = transcripts(f);
         boolean binary = pred.stream().anyMatch(e -> !e.binary().isEmpty());
         List<Map<String, Object>> rows = new ArrayList<>();
+        double uncertainBelow = bundle.uncertainBelow();
         for (int i = 0; i < pred.size(); i++) {
-            Emotion e = pred.get(i);
+            Emotion e = pred.get(i).markedAgainst(uncertainBelow);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("utt_id", all.get(kept.get(i)).uttId());
             m.put("V", round(e.valence()));
@@ -222,6 +224,9 @@ public final class PredictService {
                 for (String c : classes) {
                     // empty, not 0.0, where the row got no category (text only): 0 would be a claim
                     m.put("p_" + c, round(e.probabilities().getOrDefault(c, Double.NaN)));
+                }
+                if (!Double.isNaN(uncertainBelow)) {
+                    m.put("uncertain", e.uncertain()); // empty where the row got no category
                 }
             }
             if (binary) {
@@ -256,6 +261,9 @@ public final class PredictService {
         if (!classes.isEmpty()) {
             schema.addColumn("category");
             classes.forEach(c -> schema.addColumn("p_" + c));
+            if (!Double.isNaN(bundle.uncertainBelow())) {
+                schema.addColumn("uncertain");
+            }
         }
         boolean binary = rows.stream().anyMatch(r -> r.containsKey("p_" + Emotion.VALENCE_POSITIVE));
         if (binary) {

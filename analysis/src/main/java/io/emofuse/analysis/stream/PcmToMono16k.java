@@ -1,4 +1,4 @@
-package io.emofuse.server.stream;
+package io.emofuse.analysis.stream;
 
 import io.emofuse.acoustic.audio.Audio;
 import io.emofuse.acoustic.audio.StreamingResampler;
@@ -38,6 +38,11 @@ final class PcmToMono16k {
             oddByte = pcm[b] & 0xFF;
         }
         return resampler == null ? in : resampler.accept(in);
+    }
+
+    /** True when the input is at 16 kHz already and goes through unchanged. */
+    boolean passesThrough() {
+        return resampler == null;
     }
 
     /** At the end of the stream: the samples still held back for the filter's last taps. */

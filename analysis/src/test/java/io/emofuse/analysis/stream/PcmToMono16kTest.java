@@ -1,4 +1,4 @@
-package io.emofuse.server.stream;
+package io.emofuse.analysis.stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,19 +1,21 @@
-package io.emofuse.server.stream;
+package io.emofuse.analysis.stream;
 
+import io.emofuse.analysis.EmotionAnalyzer;
 import io.emofuse.acoustic.AudioTooShortException;
 import io.emofuse.acoustic.audio.Audio;
 import io.emofuse.fusion.Emotion;
+import io.emofuse.fusion.Modalities;
 import io.emofuse.fusion.input.SpeakerAdaptation;
 import io.emofuse.linguistic.asr.AsrEvent;
 import io.emofuse.linguistic.asr.Pcm16;
 import io.emofuse.linguistic.asr.StreamingRecognizer;
-import io.emofuse.analysis.EmotionAnalyzer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * One live stream, independent of the wire protocol: PCM in, partial and final transcripts out,
+ * One live stream (a WebSocket client's, or one channel of a long recording read by
+ * {@link io.emofuse.analysis.timeline.TimelineAnalyzer}), independent of the wire protocol: PCM in, partial and final transcripts out,
  * each final carrying the emotion of that utterance's own audio and words, and interim emotions
  * every few seconds of a long utterance. Keeps the audio of the current utterance (capped) so the
  * emotion sees exactly the speech the words came from. Not thread-safe: the socket handler calls
@@ -66,6 +68,17 @@ public final class StreamSession implements AutoCloseable {
     /** Feeds PCM; returns what it produced. */
     public List<StreamEvent> accept(byte[] pcm, int len) {
         return feed(converter.accept(pcm, len));
+    }
+
+    /**
+     * Feeds samples already at 16 kHz (a file decoded and resampled by the caller), for a session
+     * opened at 16 kHz; returns what they produced.
+     */
+    public List<StreamEvent> accept16k(float[] at16k) {
+        if (!converter.passesThrough()) {
+            throw new IllegalStateException("this session takes PCM at its own rate, not 16 kHz samples");
+        }
+        return feed(at16k);
     }
 
     private List<StreamEvent> feed(float[] at16k) {
@@ -128,20 +141,26 @@ public final class StreamSession implements AutoCloseable {
         AsrEvent.Final f = (AsrEvent.Final) e;
         long from = (long) Math.floor(Math.max(0, f.startSec() - PAD_S) * PcmToMono16k.TARGET);
         long to = (long) Math.ceil((f.endSec() + PAD_S) * PcmToMono16k.TARGET);
-        Emotion emotion = emotionOf(segment(from, to), f.transcript().text(), true);
+        EmotionAnalyzer.Scored scored = scoredOf(segment(from, to), f.transcript().text(), true);
         dropBefore(Math.min(to, totalSamples));
         utteranceFrom = -1;
         lastPartial = "";
-        return new StreamEvent.Final(f.transcript().text(), f.transcript().words(), f.startSec(), f.endSec(), emotion,
-                f.alternatives());
+        List<String> used = scored.modalities().stream()
+                .map(m -> m.equals(Modalities.TEXT) ? Modalities.TEXT_FROM_ASR : m).toList();
+        return new StreamEvent.Final(f.transcript().text(), f.transcript().words(), f.startSec(), f.endSec(),
+                scored.emotion(), f.alternatives(), used);
     }
 
     /** The emotion of a stretch of this stream; null for audio too short to measure (a click, a cut word). */
     private Emotion emotionOf(Audio audio, String text, boolean finalUtterance) {
+        return scoredOf(audio, text, finalUtterance).emotion();
+    }
+
+    private EmotionAnalyzer.Scored scoredOf(Audio audio, String text, boolean finalUtterance) {
         try {
-            return analyzer.emotion(audio, text, speaker, finalUtterance).emotion();
+            return analyzer.emotion(audio, text, speaker, finalUtterance);
         } catch (AudioTooShortException e) {
-            return null;
+            return new EmotionAnalyzer.Scored(null, List.of(), 0, 0, 0);
         }
     }
 
