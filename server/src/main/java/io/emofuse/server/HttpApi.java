@@ -1,14 +1,19 @@
 package io.emofuse.server;
 
-import io.emofuse.analysis.EmotionAnalyzer;
-import io.emofuse.analysis.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emofuse.acoustic.AudioTooShortException;
 import io.emofuse.acoustic.audio.Audio;
+import io.emofuse.acoustic.audio.AudioFiles;
 import io.emofuse.acoustic.audio.AudioFormatException;
-import io.emofuse.acoustic.audio.WavReader;
+import io.emofuse.acoustic.audio.NeedsFfmpegException;
+import io.emofuse.acoustic.audio.WavStream;
+import io.emofuse.analysis.EmotionAnalyzer;
+import io.emofuse.analysis.Json;
 import io.emofuse.analysis.batch.BatchScorer;
+import io.emofuse.analysis.timeline.ChannelMode;
+import io.emofuse.analysis.timeline.Timeline;
+import io.emofuse.analysis.timeline.TimelineAnalyzer;
 import io.emofuse.server.stream.EmofuseProtocol;
 import io.emofuse.server.stream.StreamSocket;
 import io.emofuse.server.stream.VoskProtocol;
@@ -51,9 +56,11 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-    private static final Set<String> WAV_TYPES = Set.of("audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave",
-            "application/octet-stream");
-    private static final Set<String> ANALYZE_TYPES = union(WAV_TYPES, Set.of("multipart/form-data"));
+    /** WAV (read natively) and the compressed types ffmpeg decodes when the server has it. */
+    private static final Set<String> AUDIO_TYPES = Set.of("audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave",
+            "application/octet-stream", "audio/mpeg", "audio/mp3", "audio/flac", "audio/x-flac", "audio/ogg",
+            "audio/opus", "audio/webm", "audio/mp4", "audio/aac", "audio/x-m4a");
+    private static final Set<String> ANALYZE_TYPES = union(AUDIO_TYPES, Set.of("multipart/form-data"));
     private static final Set<String> JSON_TYPES = Set.of("application/json");
     /** The spellings of newline-delimited JSON in use. */
     private static final Set<String> NDJSON_TYPES = Set.of("application/x-ndjson", "application/ndjson",
@@ -73,6 +80,8 @@ public final class HttpApi {
     private static final int SCORE_WINDOW = 8;
 
     private final ServerState state;
+    /** WAV natively, other formats through ffmpeg when the server's machine has it (immutable). */
+    private final AudioFiles audioFiles = AudioFiles.fromEnvironment();
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> u = new java.util.HashSet<>(a);
@@ -327,6 +336,8 @@ public final class HttpApi {
         String contentType = mediaType(ctx);
         Future<Buffer> wav;
         String text;
+        String channelsParam;
+        String timelineParam;
         if (contentType.equals("multipart/form-data")) {
             if (upload.isEmpty()) {
                 fail(ctx, ApiError.badRequest("missing_audio", "multipart body needs a file part named 'audio'"));
@@ -334,10 +345,31 @@ public final class HttpApi {
             }
             wav = ctx.vertx().fileSystem().readFile(upload.get().uploadedFileName());
             text = ctx.request().getFormAttribute("text");
+            channelsParam = ctx.request().getFormAttribute("channels");
+            timelineParam = ctx.request().getFormAttribute("timeline");
         } else {
-            // accepts() let only WAV types (or none) through to here.
+            // accepts() let only audio types (or none) through to here.
             wav = Future.succeededFuture(ctx.body().buffer());
             text = ctx.request().getParam("text");
+            channelsParam = ctx.request().getParam("channels");
+            timelineParam = ctx.request().getParam("timeline");
+        }
+        ChannelMode channels;
+        try {
+            channels = channelsParam == null ? ChannelMode.MIX : ChannelMode.parse(channelsParam);
+        } catch (IllegalArgumentException e) {
+            fail(ctx, ApiError.badRequest("bad_parameter", e.getMessage()));
+            return;
+        }
+        if (timelineParam != null && !timelineParam.equals("true") && !timelineParam.equals("false")) {
+            fail(ctx, ApiError.badRequest("bad_parameter", "timeline must be true or false, got '" + timelineParam + "'"));
+            return;
+        }
+        boolean timelineAsked = "true".equals(timelineParam) || channels == ChannelMode.SPLIT;
+        if (timelineAsked && text != null) {
+            fail(ctx, ApiError.badRequest("bad_parameter", "text gives the words of one utterance; a timeline "
+                    + "(channels=split, timeline=true) finds each utterance's words by ASR"));
+            return;
         }
         if (text != null && text.length() > MAX_TEXT_CHARS) {
             fail(ctx, ApiError.badRequest("text_too_long", "text over " + MAX_TEXT_CHARS + " characters"));
@@ -346,6 +378,16 @@ public final class HttpApi {
         EmotionAnalyzer a = analyzer();
         wav.compose(bytes -> state.pool().submit(() -> {
             Audio audio = decode(bytes);
+            if (timelineAsked || audio.durationSeconds() > TimelineAnalyzer.WHOLE_RECORDING_MAX_S) {
+                Timeline t;
+                try (WavStream in = audioFiles.open(bytes.getBytes(), "request body")) {
+                    t = new TimelineAnalyzer(a).analyze(in, channels, TimelineAnalyzer.Progress.NONE);
+                } catch (AudioFormatException e) {
+                    throw ApiError.badRequest("invalid_audio", e.getMessage());
+                }
+                state.metrics().audioProcessed(t.durationS());
+                return (Object) t;
+            }
             EmotionAnalyzer.Analysis result;
             try {
                 result = a.analyze(audio, text, null);
@@ -353,7 +395,7 @@ public final class HttpApi {
                 throw ApiError.badRequest("audio_too_short", e.getMessage());
             }
             state.metrics().audioProcessed(result.durationS());
-            return result;
+            return (Object) result;
         })).onComplete(ar -> {
             if (ar.succeeded()) {
                 json(ctx, 200, ar.result());
@@ -366,16 +408,18 @@ public final class HttpApi {
     /** WAV bytes to audio, with the limits applied (runs on a worker). */
     private Audio decode(Buffer bytes) {
         if (bytes == null || bytes.length() == 0) {
-            throw ApiError.badRequest("empty_body", "the request body is empty; send a WAV file");
+            throw ApiError.badRequest("empty_body", "the request body is empty; send an audio file (WAV, or with ffmpeg MP3, FLAC, ...)");
         }
         Audio audio;
         try {
-            audio = WavReader.read(bytes.getBytes(), "request body");
+            audio = audioFiles.read(bytes.getBytes(), "request body");
+        } catch (NeedsFfmpegException e) {
+            throw new ApiError(415, "unsupported_media_type", e.getMessage());
         } catch (AudioFormatException e) {
             throw ApiError.badRequest("invalid_audio", e.getMessage());
         }
         if (audio.samples().length == 0) {
-            throw ApiError.badRequest("invalid_audio", "the WAV file has no samples");
+            throw ApiError.badRequest("invalid_audio", "the audio has no samples");
         }
         if (audio.sampleRate() < 4_000) {
             throw ApiError.badRequest("invalid_audio", "sample rate " + audio.sampleRate() + " Hz is too low for speech");

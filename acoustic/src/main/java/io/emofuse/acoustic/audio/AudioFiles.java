@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -108,12 +106,12 @@ public final class AudioFiles {
                 return WavReader.open(file);
             } catch (UnsupportedCodecException e) {
                 if (ffmpeg == null) {
-                    throw new AudioFormatException(source, e.getMessage().substring(source.length() + 2)
+                    throw new NeedsFfmpegException(source, e.getMessage().substring(source.length() + 2)
                             + "; " + installHint());
                 }
             }
         } else if (ffmpeg == null) {
-            throw new AudioFormatException(source, "not a WAV file; other formats (MP3, FLAC, Ogg/Opus, M4A/AAC, ...) "
+            throw new NeedsFfmpegException(source, "not a WAV file; other formats (MP3, FLAC, Ogg/Opus, M4A/AAC, ...) "
                     + "are decoded by ffmpeg: " + installHint());
         }
         return ffmpeg.open(file, source);
@@ -159,7 +157,7 @@ public final class AudioFiles {
                 return WavReader.open(new java.io.ByteArrayInputStream(bytes), source);
             } catch (UnsupportedCodecException e) {
                 if (ffmpeg == null) {
-                    throw new AudioFormatException(source, e.getMessage().substring(source.length() + 2)
+                    throw new NeedsFfmpegException(source, e.getMessage().substring(source.length() + 2)
                             + "; " + installHint());
                 }
             } catch (AudioFormatException e) {
@@ -168,7 +166,7 @@ public final class AudioFiles {
                 throw new AudioFormatException(source, "cannot read: " + e.getMessage(), e);
             }
         } else if (ffmpeg == null) {
-            throw new AudioFormatException(source, "not a WAV file; other formats (MP3, FLAC, Ogg/Opus, M4A/AAC, ...) "
+            throw new NeedsFfmpegException(source, "not a WAV file; other formats (MP3, FLAC, Ogg/Opus, M4A/AAC, ...) "
                     + "are decoded by ffmpeg: " + installHint());
         }
         Path tmp = null;
@@ -188,37 +186,22 @@ public final class AudioFiles {
     /** Each channel of {@code file} as its own mono audio, at the file's rate. */
     public List<Audio> readChannels(Path file, Consumer<String> warnings) throws AudioFormatException {
         try (WavStream s = open(file)) {
-            int ch = s.channels();
-            float[][] chunk = new float[ch][8192];
-            List<float[]> data = new ArrayList<>();
-            int[] size = {0};
-            for (int c = 0; c < ch; c++) {
-                data.add(new float[1 << 16]);
-            }
-            int n;
-            while ((n = s.readChannels(chunk)) > 0) {
-                for (int c = 0; c < ch; c++) {
-                    float[] d = data.get(c);
-                    if (size[0] + n > d.length) {
-                        d = Arrays.copyOf(d, Math.max(d.length * 2, size[0] + n));
-                        data.set(c, d);
-                    }
-                    System.arraycopy(chunk[c], 0, d, size[0], n);
-                }
-                size[0] += n;
-            }
-            if (s.truncated()) {
-                warnings.accept(s.truncation());
-            }
-            List<Audio> out = new ArrayList<>();
-            for (int c = 0; c < ch; c++) {
-                out.add(new Audio(Arrays.copyOf(data.get(c), size[0]), s.sampleRate(), file + " channel " + (c + 1)));
-            }
-            return out;
+            return s.readAllChannels(warnings);
         } catch (AudioFormatException e) {
             throw e;
         } catch (IOException e) {
             throw new AudioFormatException(file.toString(), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Each channel of audio bytes of any format as its own mono audio, at their rate. */
+    public List<Audio> readChannels(byte[] bytes, String source) throws AudioFormatException {
+        try (WavStream s = open(bytes, source)) {
+            return s.readAllChannels(w -> { });
+        } catch (AudioFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new AudioFormatException(source, "cannot read: " + e.getMessage(), e);
         }
     }
 

@@ -178,6 +178,32 @@ public final class WavStream implements Closeable {
         return new Audio(java.util.Arrays.copyOf(data, size), sampleRate, source);
     }
 
+    /** Everything still to come, one mono audio per channel; {@code warnings} hears of a truncated file. */
+    public java.util.List<Audio> readAllChannels(java.util.function.Consumer<String> warnings) throws IOException {
+        float[][] chunk = new float[channels][8192];
+        float[][] data = new float[channels][1 << 16];
+        int size = 0;
+        int n;
+        while ((n = readChannels(chunk)) > 0) {
+            for (int c = 0; c < channels; c++) {
+                if (size + n > data[c].length) {
+                    data[c] = java.util.Arrays.copyOf(data[c], Math.max(data[c].length * 2, size + n));
+                }
+                System.arraycopy(chunk[c], 0, data[c], size, n);
+            }
+            size += n;
+        }
+        if (truncated) {
+            warnings.accept(truncation());
+        }
+        java.util.List<Audio> out = new java.util.ArrayList<>();
+        for (int c = 0; c < channels; c++) {
+            out.add(new Audio(java.util.Arrays.copyOf(data[c], size), sampleRate,
+                    channels == 1 ? source : source + " channel " + (c + 1)));
+        }
+        return out;
+    }
+
     @Override
     public void close() throws IOException {
         try {
