@@ -45,6 +45,16 @@ public final class AudioRoots implements BatchAudioSource {
         }
     }
 
+    @Override
+    public java.util.List<Audio> loadChannels(String name) throws BatchInputException {
+        Path file = resolve(name);
+        try {
+            return audioFiles.readChannels(file, w -> { });
+        } catch (AudioFormatException e) {
+            throw new BatchInputException("bad_audio", e.getMessage());
+        }
+    }
+
     /** A readable file inside the roots. */
     public Path resolve(String name) throws BatchInputException {
         BatchAudioSource.checkName(!roots.isEmpty(), name);

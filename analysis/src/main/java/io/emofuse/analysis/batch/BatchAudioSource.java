@@ -12,6 +12,14 @@ public interface BatchAudioSource {
     /** The whole recording an input line's {@code audio} field names, as 16 kHz mono. */
     Audio load(String name) throws BatchInputException;
 
+    /**
+     * Each channel of the recording {@code name} as its own audio (one rate, one length), for turns
+     * that split channels into speakers; a source that reads mono only gives one.
+     */
+    default java.util.List<Audio> loadChannels(String name) throws BatchInputException {
+        return java.util.List.of(load(name));
+    }
+
     /** The checks every source makes first: audio is allowed at all, and the name can be a path. */
     static void checkName(boolean haveRoots, String name) throws BatchInputException {
         if (!haveRoots) {

@@ -11,8 +11,13 @@ import io.emofuse.fusion.Emotion;
 import io.emofuse.fusion.input.SpeakerAdaptation;
 import io.emofuse.analysis.EmotionAnalyzer;
 import io.emofuse.analysis.Json;
+import io.emofuse.analysis.timeline.ChannelMode;
+import io.emofuse.analysis.timeline.Timeline;
+import io.emofuse.analysis.timeline.TimelineAnalyzer;
+import io.emofuse.analysis.timeline.Utterance;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,9 +34,11 @@ public final class BatchScorer {
 
     private final EmotionAnalyzer analyzer;
     private final BatchAudioSource audioSource;
+    private final TimelineAnalyzer timelines;
 
     public BatchScorer(EmotionAnalyzer analyzer, BatchAudioSource audioSource) {
         this.analyzer = analyzer;
+        this.timelines = new TimelineAnalyzer(analyzer);
         this.audioSource = audioSource;
     }
 
@@ -147,15 +154,20 @@ public final class BatchScorer {
                 EmotionAnalyzer.TextAnalysis a = analyzer.analyzeText(text);
                 r.put("source", "text").put("transcript", a.text());
                 r.set("emotion", emotion(a.emotion()));
+            } else if (timeline(t, text)) {
+                ChannelMode mode = channels(t);
+                List<Audio> all = mode == ChannelMode.SPLIT ? audioSource.loadChannels(audio) : List.of(audioSource.load(audio));
+                if (mode == ChannelMode.MIX && all.get(0).durationSeconds() <= TimelineAnalyzer.WHOLE_RECORDING_MAX_S) {
+                    r.setAll(audioTurn(all.get(0), null, t, speakers));
+                } else {
+                    Timeline tl = timelines.analyze(all, mode);
+                    r.put("source", "audio").put("transcript", String.join(" ",
+                            tl.utterances().stream().map(Utterance::transcript).toList()));
+                    r.put("duration_s", Json.millis(tl.durationS()));
+                    r.set("timeline", Json.MAPPER.valueToTree(tl));
+                }
             } else {
-                Audio clip = segment(audioSource.load(audio), audio, t);
-                JsonNode who = t.get("speaker");
-                SpeakerAdaptation speaker = who == null || !(who.isTextual() || who.isNumber()) ? null
-                        : speakers.computeIfAbsent(who.asText(), k -> analyzer.newSpeaker());
-                EmotionAnalyzer.Analysis a = analyzer.analyze(clip, text, speaker);
-                r.put("source", text == null ? "audio" : "audio+text").put("transcript", a.transcript());
-                r.put("duration_s", a.durationS());
-                r.set("emotion", emotion(a.emotion()));
+                r.setAll(audioTurn(segment(audioSource.load(audio), audio, t), text, t, speakers));
             }
         } catch (BatchInputException e) {
             r.put("error", e.code()).put("detail", "turn " + index + ": " + e.getMessage());
@@ -163,8 +175,46 @@ public final class BatchScorer {
             r.put("error", "audio_too_short").put("detail", "turn " + index + ": " + e.getMessage());
         } catch (UnsupportedOperationException e) {
             r.put("error", "unsupported").put("detail", "turn " + index + ": " + e.getMessage());
+        } catch (java.io.IOException e) {
+            r.put("error", "bad_audio").put("detail", "turn " + index + ": " + e.getMessage());
         }
         return r;
+    }
+
+    /** An audio turn scored as one utterance: transcript, duration and emotion. */
+    private ObjectNode audioTurn(Audio clip, String text, JsonNode t, Map<String, SpeakerAdaptation> speakers) {
+        JsonNode who = t.get("speaker");
+        SpeakerAdaptation speaker = who == null || !(who.isTextual() || who.isNumber()) ? null
+                : speakers.computeIfAbsent(who.asText(), k -> analyzer.newSpeaker());
+        EmotionAnalyzer.Analysis a = analyzer.analyze(clip, text, speaker);
+        ObjectNode r = JSON.createObjectNode();
+        r.put("source", text == null ? "audio" : "audio+text").put("transcript", a.transcript());
+        r.put("duration_s", a.durationS());
+        r.set("emotion", emotion(a.emotion()));
+        return r;
+    }
+
+    /**
+     * Whether a turn is a whole recording to hear as a timeline: audio without start/end and
+     * without given text. It gets one when it is longer than a minute or splits its channels;
+     * a shorter mixed one is scored as one utterance, as before.
+     */
+    private static boolean timeline(JsonNode t, String text) throws BatchInputException {
+        boolean cut = t.has("start") || t.has("end");
+        if (channels(t) == ChannelMode.SPLIT && (cut || text != null)) {
+            throw new BatchInputException("bad_turn", "channels: split hears a whole recording; it takes neither "
+                    + "start/end nor text");
+        }
+        return !cut && text == null;
+    }
+
+    private static ChannelMode channels(JsonNode t) throws BatchInputException {
+        String c = optionalString(t, "channels");
+        try {
+            return c == null ? ChannelMode.MIX : ChannelMode.parse(c);
+        } catch (IllegalArgumentException e) {
+            throw new BatchInputException("bad_turn", e.getMessage());
+        }
     }
 
     private static String optionalString(JsonNode t, String field) throws BatchInputException {

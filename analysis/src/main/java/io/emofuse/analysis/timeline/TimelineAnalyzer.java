@@ -62,27 +62,76 @@ public final class TimelineAnalyzer {
      * @throws io.emofuse.linguistic.asr.AsrBusyException when no recogniser is free for a channel
      */
     public Timeline analyze(WavStream in, ChannelMode mode, Progress progress) throws IOException {
-        int channels = mode == ChannelMode.SPLIT ? in.channels() : 1;
+        FrameReader reader = mode == ChannelMode.SPLIT ? in::readChannels : dst -> in.read(dst[0]);
+        return analyze(in.source(), in.channels(), in.sampleRate(), in.declaredSeconds(), reader, mode, progress);
+    }
+
+    /**
+     * The timeline of a recording already in memory: one audio per channel, all at one rate and of
+     * one length (what {@link io.emofuse.acoustic.audio.AudioFiles#readChannels} gives).
+     */
+    public Timeline analyze(List<Audio> channels, ChannelMode mode) throws IOException {
+        if (channels.isEmpty()) {
+            throw new IllegalArgumentException("no channels");
+        }
+        int rate = channels.get(0).sampleRate();
+        int length = channels.get(0).samples().length;
+        for (Audio a : channels) {
+            if (a.sampleRate() != rate || a.samples().length != length) {
+                throw new IllegalArgumentException("channels of different rates or lengths");
+            }
+        }
+        int[] at = {0};
+        FrameReader reader = dst -> {
+            int n = Math.min(dst[0].length, length - at[0]);
+            for (int i = 0; i < n; i++) {
+                if (mode == ChannelMode.SPLIT) {
+                    for (int c = 0; c < channels.size(); c++) {
+                        dst[c][i] = channels.get(c).samples()[at[0] + i];
+                    }
+                } else {
+                    double sum = 0;
+                    for (Audio a : channels) {
+                        sum += a.samples()[at[0] + i];
+                    }
+                    dst[0][i] = (float) (sum / channels.size());
+                }
+            }
+            at[0] += n;
+            return n;
+        };
+        return analyze(channels.get(0).source(), channels.size(), rate, length / (double) rate, reader, mode,
+                Progress.NONE);
+    }
+
+    /** Fills one array per analysed channel (one for a mix); returns frames, 0 at the end. */
+    private interface FrameReader {
+        int read(float[][] dst) throws IOException;
+    }
+
+    private Timeline analyze(String source, int inChannels, int rate, double declaredS, FrameReader reader,
+                             ChannelMode mode, Progress progress) throws IOException {
+        int channels = mode == ChannelMode.SPLIT ? inChannels : 1;
         if (channels > MAX_SPLIT_CHANNELS) {
-            throw new AudioFormatException(in.source(), in.channels() + " channels; --channels split takes at most "
-                    + MAX_SPLIT_CHANNELS + " (use mix)");
+            throw new AudioFormatException(source, inChannels + " channels; splitting takes at most "
+                    + MAX_SPLIT_CHANNELS + " (mix them)");
         }
         List<Channel> open = new ArrayList<>();
         try {
             for (int c = 0; c < channels; c++) {
-                open.add(new Channel(mode == ChannelMode.SPLIT ? c + 1 : 0, in.sampleRate()));
+                open.add(new Channel(mode == ChannelMode.SPLIT ? c + 1 : 0, rate));
             }
             long frames = 0;
-            float[][] chunk = new float[mode == ChannelMode.SPLIT ? channels : 1][CHUNK_FRAMES];
+            float[][] chunk = new float[channels][CHUNK_FRAMES];
             int n;
-            while ((n = mode == ChannelMode.SPLIT ? in.readChannels(chunk) : in.read(chunk[0])) > 0) {
+            while ((n = reader.read(chunk)) > 0) {
                 for (int c = 0; c < channels; c++) {
                     open.get(c).accept(chunk[c], n);
                 }
                 frames += n;
-                progress.at(frames / (double) in.sampleRate(), in.declaredSeconds());
+                progress.at(frames / (double) rate, declaredS);
             }
-            double duration = frames / (double) in.sampleRate();
+            double duration = frames / (double) rate;
             List<Utterance> all = new ArrayList<>();
             List<Summary> speakers = new ArrayList<>();
             for (Channel ch : open) {
@@ -91,7 +140,7 @@ public final class TimelineAnalyzer {
                 speakers.add(Summary.of(ch.speaker, heard));
             }
             all.sort(Comparator.comparingDouble(Utterance::start).thenComparingInt(Utterance::channel));
-            return new Timeline(duration, in.channels(), mode.id(), all, speakers, Summary.of("all", all));
+            return new Timeline(duration, inChannels, mode.id(), all, speakers, Summary.of("all", all));
         } finally {
             open.forEach(Channel::close);
         }

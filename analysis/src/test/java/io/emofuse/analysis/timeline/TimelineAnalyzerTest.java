@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.emofuse.acoustic.audio.AudioFiles;
 import io.emofuse.acoustic.audio.WavReader;
 import io.emofuse.acoustic.audio.WavStream;
@@ -13,8 +14,11 @@ import io.emofuse.analysis.ComponentLoader;
 import io.emofuse.analysis.EmotionAnalyzer;
 import io.emofuse.analysis.EmotionModel;
 import io.emofuse.analysis.EmotionModelLocator;
+import io.emofuse.analysis.batch.AudioRoots;
+import io.emofuse.analysis.batch.BatchScorer;
 import io.emofuse.linguistic.models.ModelStore;
 import io.emofuse.testsupport.SharedData;
+import io.emofuse.testsupport.TestJson;
 import io.emofuse.testsupport.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +99,30 @@ class TimelineAnalyzerTest {
         Timeline mixed = timeline(call, ChannelMode.MIX);
         assertTrue(mixed.utterances().stream().allMatch(u -> u.channel() == 0 && u.speaker().equals("mix")));
         assertEquals(1, mixed.speakers().size());
+    }
+
+    /** A dialogue turn with a whole stereo recording and {@code channels: split} gets the timeline too. */
+    @Test
+    void scoreTurnsSplitTheirChannels() throws Exception {
+        Path call = dir.resolve("call.wav");
+        Tools.run("sox", "-M", clip("03-01-05-02-01-01-01.wav"), clip("03-01-01-01-02-01-02.wav"), call.toString());
+        BatchScorer scorer = new BatchScorer(analyzer, new AudioRoots(List.of(dir)));
+        JsonNode out = TestJson.read(scorer.score(
+                "{\"dialogue_id\":\"c\",\"turns\":[{\"turn_id\":1,\"audio\":\"call.wav\",\"channels\":\"split\"},"
+                        + "{\"turn_id\":2,\"audio\":\"call.wav\",\"channels\":\"split\",\"start\":0.5},"
+                        + "{\"turn_id\":3,\"audio\":\"call.wav\",\"channels\":\"both\"},"
+                        + "{\"turn_id\":4,\"audio\":\"call.wav\"}]}", 1));
+        JsonNode split = out.get("turns").get(0);
+        assertEquals(2, split.get("timeline").get("speakers").size(), split.toString());
+        assertEquals(List.of(1, 2), java.util.stream.StreamSupport.stream(split.get("timeline").get("utterances").spliterator(), false)
+                .map(u -> u.get("channel").asInt()).sorted().toList(), split.toString());
+        assertTrue(split.get("transcript").asText().contains(KIDS) && split.get("transcript").asText().contains(DOGS), split.toString());
+        assertEquals("bad_turn", out.get("turns").get(1).get("error").asText());
+        assertEquals("bad_turn", out.get("turns").get(2).get("error").asText());
+        // a short recording mixed is one utterance, scored as before: no timeline
+        JsonNode mixed = out.get("turns").get(3);
+        assertNull(mixed.get("timeline"), mixed.toString());
+        assertNotNull(mixed.get("emotion"), mixed.toString());
     }
 
     @Test
