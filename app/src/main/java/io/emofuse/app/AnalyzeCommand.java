@@ -1,7 +1,6 @@
 package io.emofuse.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.emofuse.acoustic.audio.Audio;
 import io.emofuse.acoustic.audio.AudioFiles;
@@ -12,6 +11,7 @@ import io.emofuse.analysis.Defaults;
 import io.emofuse.analysis.EmotionAnalyzer;
 import io.emofuse.analysis.EmotionModel;
 import io.emofuse.analysis.EmotionModelLocator;
+import io.emofuse.analysis.Json;
 import io.emofuse.analysis.timeline.ChannelMode;
 import io.emofuse.analysis.timeline.Summary;
 import io.emofuse.analysis.timeline.Timeline;
@@ -138,7 +138,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+            // the one JSON writer of every face (snake_case, times in ms), keeping the rows' probability order
+            out.println(Json.MAPPER.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false)
+                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
         } else {
             printTable(out, rows, threshold);
         }

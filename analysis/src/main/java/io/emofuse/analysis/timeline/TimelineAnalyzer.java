@@ -60,6 +60,7 @@ public final class TimelineAnalyzer {
      * @throws AudioFormatException when the audio cannot be read, or splits into more channels
      *                              than {@value #MAX_SPLIT_CHANNELS}
      * @throws io.emofuse.linguistic.asr.AsrBusyException when no recogniser is free for a channel
+     * @throws AudioTooShortException when the whole recording is too short to measure
      */
     public Timeline analyze(WavStream in, ChannelMode mode, Progress progress) throws IOException {
         FrameReader reader = mode == ChannelMode.SPLIT ? in::readChannels : dst -> in.read(dst[0]);
@@ -195,7 +196,10 @@ public final class TimelineAnalyzer {
             try {
                 s = analyzer.emotion(all, words, null, true);
             } catch (AudioTooShortException e) {
-                return heard.isEmpty() ? null : heard.get(0);
+                if (heard.isEmpty()) {
+                    throw e; // the whole recording is too short to measure: the caller's error, as for one file
+                }
+                return heard.get(0);
             }
             if (s.emotion() == null && words.isEmpty()) {
                 return null;
