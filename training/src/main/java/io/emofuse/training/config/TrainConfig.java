@@ -120,6 +120,12 @@ public final class TrainConfig {
         public List<Integer> shared = List.of();
         public boolean categoryHead = false;
         public Late late = new Late();
+        /**
+         * Early fusion only: how the z-scored acoustic and text blocks are weighed in the concatenated
+         * input (io.emofuse.fusion.nn.BlockScaling): equal_variance (each block the same total
+         * variance) or none (as z-scored; bundles from before the option).
+         */
+        public String earlyScaling = "equal_variance";
 
         public ArchitectureSpec architectureSpec() {
             return new ArchitectureSpec(architecture, layers.hidden, layers.dense, layers.filters, layers.kernel,
@@ -272,6 +278,7 @@ public final class TrainConfig {
         if (!List.of("svr", "linear", "mean").contains(model.late.stage)) {
             throw new IllegalArgumentException("model.late.stage must be svr, linear or mean, got '" + model.late.stage + "'");
         }
+        io.emofuse.fusion.nn.BlockScaling.mode(model.earlyScaling);
         if (model.late.innerFolds < 2) {
             throw new IllegalArgumentException("model.late.inner_folds must be >= 2, got " + model.late.innerFolds);
         }

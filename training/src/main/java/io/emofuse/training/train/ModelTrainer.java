@@ -175,7 +175,8 @@ public final class ModelTrainer {
         }
         int categories = config.model.categoryHead ? data.categories().size() : 0;
         return new NetworkSpec(s, a, t, config.model.acoustic.spec(), config.model.text.spec(), config.model.fusion,
-                config.model.shared, categories, config.model.architectureSpec(), config.model.binaryHeads);
+                config.model.shared, categories, config.model.architectureSpec(), config.model.binaryHeads,
+                config.model.earlyScaling);
     }
 
     private TrainingData subset(LabelledData d, LabelScaler scaler, int[] rows) {
