@@ -51,6 +51,9 @@ public final class ModelTrainer {
         if (config.model.binaryHeads) {
             data.categories().forEach(BinaryAffect::of); // an unmapped category fails here, before any training
         }
+        if (config.classical()) {
+            return TrainedModel.classical(ClassicalTrainer.train(config, data, train, dev));
+        }
         LabelScaler scaler = data.vad() == null ? null : LabelScaler.fit(pick(data.vad(), train));
         FusionStrategy s = config.strategyValue();
         if (s != FusionStrategy.LATE) {
