@@ -24,13 +24,22 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * A random forest (Breiman 2001) of Tribuo CART trees: each tree learns from a bootstrap sample of
  * the rows and, at each split, from a random {@code featureFraction} of the features (0 = √d / d,
- * the usual choice for classification); the trees vote, and the class probability is the share of
+ * the usual choice for classification), grown without a depth limit (Tribuo's CART stops at a
+ * minimum child weight of 5); the trees vote, and the class probability is the share of
  * votes. Tribuo records the model's provenance (trainer and its settings, seed, the dataset's size
  * and hash, Tribuo's version), which the bundle keeps. Saved as Tribuo's protobuf model file.
  */
 public final class ForestClassifier implements Classifier {
 
     public static final String FILE = "forest.tribuo";
+
+    /** Tribuo logs a line per tree at INFO; held here so that the level sticks (JUL keeps loggers weakly). */
+    private static final java.util.logging.Logger BAGGING_LOG =
+            java.util.logging.Logger.getLogger(org.tribuo.ensemble.BaggingTrainer.class.getName());
+
+    static {
+        BAGGING_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
 
     private final Model<Label> model;
     private final List<String> categories;
@@ -54,7 +63,7 @@ public final class ForestClassifier implements Classifier {
      * Fits on rows {@code x} with class indices {@code y} into {@code categories}.
      *
      * @param trees           number of trees
-     * @param maxDepth        0 = grown until pure
+     * @param maxDepth        0 = no depth limit
      * @param featureFraction share of the features tried at each split; 0 = √d / d
      */
     public static ForestClassifier fit(double[][] x, int[] y, List<String> categories, int trees, int maxDepth,
@@ -126,7 +135,13 @@ public final class ForestClassifier implements Classifier {
     public Map<String, Object> provenance() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("library", "Tribuo " + Tribuo.VERSION);
-        p.put("tribuo", ProvenanceUtil.convertToMap(model.getProvenance()));
+        Map<String, Object> tribuo = new LinkedHashMap<>(ProvenanceUtil.convertToMap(model.getProvenance()));
+        // one entry per tree, alike but for the seed: their count here, the whole list in provenance.txt
+        Object members = tribuo.remove("member-provenance");
+        if (members instanceof List<?> l) {
+            p.put("members", l.size());
+        }
+        p.put("tribuo", tribuo);
         return p;
     }
 

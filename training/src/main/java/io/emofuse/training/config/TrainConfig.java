@@ -151,7 +151,7 @@ public final class TrainConfig {
     /** Tribuo random forest of CART trees (model.type: random_forest). */
     public static final class Forest {
         public int trees = 100;
-        /** 0 = grown until pure. */
+        /** 0 = no depth limit (Tribuo stops at a minimum child weight of 5). */
         public int maxDepth = 0;
         /** Share of the features tried at each split; 0 = √d / d. */
         public double featureFraction = 0;
