@@ -223,6 +223,9 @@ public final class ModelBundle implements LoadedModel {
         if (in == null || in.speakerNormalised() || !in.kind().equals("functionals")) {
             return Optional.empty();
         }
+        if (description.classifier() != null) {
+            return Optional.ofNullable(description.classifier().acousticNormaliser());
+        }
         return description.networks().values().stream().map(NetworkEntry::acousticNormaliser)
                 .filter(java.util.Objects::nonNull).findFirst();
     }

@@ -1,5 +1,6 @@
 package io.emofuse.training.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,6 +91,9 @@ class ClassicalModelsTest {
                 assertEquals(type, c.kind());
                 assertTrue(Files.isRegularFile(dir.resolve(c.file())));
                 assertEquals(6, c.features());
+                // a stream's online speaker adaptation maps rows to the training population's statistics
+                assertArrayEquals(m.classical().acousticNormaliser().mean(), b.acousticPopulation().orElseThrow().mean(), 0);
+                assertArrayEquals(m.classical().acousticNormaliser().sd(), b.acousticPopulation().orElseThrow().sd(), 0);
                 List<Emotion> again = b.model().predictAll(x, null);
                 for (int k = 0; k < test.length; k++) {
                     for (String cls : CLASSES) {
