@@ -8,6 +8,10 @@ import io.emofuse.fusion.FusionModel;
 import io.emofuse.fusion.FusionStrategy;
 import io.emofuse.fusion.LateFusionModel;
 import io.emofuse.fusion.NeuralFusionModel;
+import io.emofuse.fusion.classical.ClassicalModel;
+import io.emofuse.fusion.classical.Classifier;
+import io.emofuse.fusion.classical.ForestClassifier;
+import io.emofuse.fusion.classical.SvmClassifier;
 import io.emofuse.fusion.input.AcousticInput;
 import io.emofuse.fusion.input.TextInput;
 import io.emofuse.fusion.late.SecondStage;
@@ -31,6 +35,7 @@ import java.util.Optional;
  *                      networks (spec, normalisers, parameter file), late-fusion stage kind, provenance
  *   *.params           DJL parameters of each network
  *   svr-*.model | linear-stage.json   the late-fusion second stage, when there is one
+ *   svm.model | forest.tribuo          a classical classifier (model.type svm | random_forest) instead of networks
  *   config.yaml, metrics.json         written by training, for people (not read back)
  * </pre>
  * Usage: {@code try (ModelBundle b = ModelBundle.load(dir)) { b.model().predict(acoustic, text); }}
@@ -84,7 +89,9 @@ public final class ModelBundle implements LoadedModel {
             throw new IOException(file + ": bundle format " + d.format() + ", this emofuse reads " + BundleDescription.FORMAT);
         }
         FusionModel model;
-        if (d.strategy() == FusionStrategy.LATE) {
+        if (d.classifier() != null) {
+            model = classical(dir, d);
+        } else if (d.strategy() == FusionStrategy.LATE) {
             NetworkPredictor a = network(dir, d, "acoustic", device);
             NetworkPredictor t = network(dir, d, "text", device);
             model = new LateFusionModel(a, t, SecondStage.load(d.secondStage(), dir), d.labelScaler(), d.categories());
@@ -98,6 +105,38 @@ public final class ModelBundle implements LoadedModel {
             model = new NeuralFusionModel(members, d.labelScaler(), d.categories());
         }
         return new ModelBundle(dir, d, model);
+    }
+
+    private static ClassicalModel classical(Path dir, BundleDescription d) throws IOException {
+        ClassifierEntry c = d.classifier();
+        Classifier classifier = switch (c.kind()) {
+            case "svm" -> SvmClassifier.load(dir, d.categories().size(), c.provenance());
+            case "random_forest" -> ForestClassifier.load(dir, d.categories(), c.features());
+            default -> throw new IOException(dir.resolve(DESCRIPTION) + ": unknown classifier '" + c.kind() + "'");
+        };
+        return new ClassicalModel(d.strategy(), c.acousticNormaliser(), c.textNormaliser(), c.blockScales(), classifier,
+                d.categories());
+    }
+
+    /**
+     * Writes a classical classifier's bundle: its model file, {@code bundle.json} (with the
+     * {@link ClassifierEntry} filled in here) and, for Tribuo, its provenance as text
+     * ({@code provenance.txt}, for people).
+     */
+    public static void writeClassical(Path dir, BundleDescription d, ClassicalModel m) throws IOException {
+        Files.createDirectories(dir);
+        Classifier c = m.classifier();
+        c.save(dir);
+        int features = (m.acousticNormaliser() == null ? 0 : m.acousticNormaliser().mean().length)
+                + (m.textNormaliser() == null ? 0 : m.textNormaliser().mean().length);
+        ClassifierEntry entry = new ClassifierEntry(c.kind(), c.file(), m.acousticNormaliser(), m.textNormaliser(),
+                m.blockScales(), features, c.provenance());
+        if (c instanceof ForestClassifier f) {
+            Files.writeString(dir.resolve("provenance.txt"), f.provenanceText());
+        }
+        BundleDescription full = new BundleDescription(d.format(), d.strategy(), d.acousticInput(), d.textInput(),
+                m.categories(), null, Map.of(), null, d.provenance(), entry);
+        json().writeValue(dir.resolve(DESCRIPTION).toFile(), full);
     }
 
     /** The bundle name of an ensemble's {@code m}-th network (1-based; the first is {@code main}). */
@@ -188,6 +227,9 @@ public final class ModelBundle implements LoadedModel {
         AcousticInput in = description.acousticInput();
         if (in == null || in.speakerNormalised() || !in.kind().equals("functionals")) {
             return Optional.empty();
+        }
+        if (description.classifier() != null) {
+            return Optional.ofNullable(description.classifier().acousticNormaliser());
         }
         return description.networks().values().stream().map(NetworkEntry::acousticNormaliser)
                 .filter(java.util.Objects::nonNull).findFirst();

@@ -1,13 +1,12 @@
 package io.emofuse.fusion.late;
 
+import io.emofuse.fusion.classical.Libsvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import libsvm.svm;
 import libsvm.svm_model;
-import libsvm.svm_node;
 import libsvm.svm_parameter;
-import libsvm.svm_problem;
 
 /**
  * ε-SVR with an RBF kernel per output (LIBSVM). The SVR for dimension j sees that dimension's two
@@ -23,10 +22,6 @@ public final class SvrStage implements SecondStage {
     public static final double SEED_EPSILON = 0.01;
     private static final String[] FILES = {"svr-V.model", "svr-A.model", "svr-D.model"};
 
-    static {
-        svm.svm_set_print_string_function(s -> { }); // LIBSVM chats on stdout otherwise
-    }
-
     private final svm_model[] models;
 
     private SvrStage(svm_model[] models) {
@@ -36,32 +31,14 @@ public final class SvrStage implements SecondStage {
     public static SvrStage fit(double[][] x, double[][] y, double c, double gamma, double epsilon) {
         svm_model[] models = new svm_model[3];
         for (int j = 0; j < 3; j++) {
-            svm_problem prob = new svm_problem();
-            prob.l = x.length;
-            prob.x = new svm_node[x.length][];
-            prob.y = new double[x.length];
+            double[][] xj = new double[x.length][];
+            double[] yj = new double[x.length];
             for (int i = 0; i < x.length; i++) {
-                prob.x[i] = nodes(pair(x[i], j));
-                prob.y[i] = y[i][j];
+                xj[i] = pair(x[i], j);
+                yj[i] = y[i][j];
             }
-            svm_parameter p = new svm_parameter();
-            p.svm_type = svm_parameter.EPSILON_SVR;
-            p.kernel_type = svm_parameter.RBF;
-            p.C = c;
-            p.gamma = gamma;
-            p.p = epsilon;
-            p.eps = 1e-3;
-            p.cache_size = 100;
-            p.shrinking = 1;
-            p.probability = 0;
-            p.nr_weight = 0;
-            p.weight_label = new int[0];
-            p.weight = new double[0];
-            String err = svm.svm_check_parameter(prob, p);
-            if (err != null) {
-                throw new IllegalArgumentException("SVR parameters: " + err);
-            }
-            models[j] = svm.svm_train(prob, p);
+            svm_parameter p = Libsvm.rbf(svm_parameter.EPSILON_SVR, c, gamma, epsilon, false);
+            models[j] = Libsvm.train(Libsvm.problem(xj, yj), p);
         }
         return new SvrStage(models);
     }
@@ -69,16 +46,6 @@ public final class SvrStage implements SecondStage {
     /** Dimension j's acoustic and text prediction. */
     private static double[] pair(double[] six, int j) {
         return new double[] {six[j], six[j + 3]};
-    }
-
-    private static svm_node[] nodes(double[] x) {
-        svm_node[] n = new svm_node[x.length];
-        for (int k = 0; k < x.length; k++) {
-            n[k] = new svm_node();
-            n[k].index = k + 1;
-            n[k].value = x[k];
-        }
-        return n;
     }
 
     @Override
@@ -90,7 +57,7 @@ public final class SvrStage implements SecondStage {
     public double[] combine(double[] u) {
         double[] out = new double[3];
         for (int j = 0; j < 3; j++) {
-            out[j] = svm.svm_predict(models[j], nodes(pair(u, j)));
+            out[j] = svm.svm_predict(models[j], Libsvm.nodes(pair(u, j)));
         }
         return out;
     }

@@ -29,7 +29,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code acoustic}/{@code text}: branch → shared → heads</li>
- *   <li>{@code early}: concat(inputs) → fusion layers → shared → heads</li>
+ *   <li>{@code early}: concat(s_a · acoustic, s_t · text) → fusion layers → shared → heads, with the
+ *       block factors of {@link BlockScaling} ({@code model.early_scaling})</li>
  *   <li>{@code concat}: concat(branch_a, branch_t) → fusion layers → shared → heads</li>
  *   <li>{@code hierarchical}: f = fusion layers(concat(branch_a, branch_t));
  *       concat(f, branch_a, branch_t) → shared → heads</li>
@@ -51,6 +52,7 @@ public final class FusionNetwork extends AbstractBlock implements EmotionNetwork
     private final Block fusion;
     private final Block shared;
     private final OutputHeads heads;
+    private final double[] earlyScales;
 
     public FusionNetwork(NetworkSpec spec) {
         super(VERSION);
@@ -65,6 +67,7 @@ public final class FusionNetwork extends AbstractBlock implements EmotionNetwork
         fusion = fuses ? addChildBlock("fusion", dense(spec.fusion(), dropoutOf(spec))) : null;
         shared = spec.shared().isEmpty() ? null : addChildBlock("shared", dense(spec.shared(), dropoutOf(spec)));
         heads = new OutputHeads(spec, this::addChildBlock);
+        earlyScales = s == FusionStrategy.EARLY ? spec.earlyBlockScales() : null;
     }
 
     @Override
@@ -132,7 +135,7 @@ public final class FusionNetwork extends AbstractBlock implements EmotionNetwork
         NDArray h = switch (spec.strategy()) {
             case ACOUSTIC -> run(acousticBranch, ps, a, training);
             case TEXT -> run(textBranch, ps, t, training);
-            case EARLY -> run(fusion, ps, a.concat(t, 1), training);
+            case EARLY -> run(fusion, ps, scaled(a, earlyScales[0]).concat(scaled(t, earlyScales[1]), 1), training);
             case CONCAT -> run(fusion, ps, run(acousticBranch, ps, a, training)
                     .concat(run(textBranch, ps, t, training), 1), training);
             case HIERARCHICAL -> {
@@ -145,6 +148,10 @@ public final class FusionNetwork extends AbstractBlock implements EmotionNetwork
         };
         NDArray representation = run(shared, ps, h, training);
         return heads.forward(ps, task -> representation, training);
+    }
+
+    private static NDArray scaled(NDArray x, double factor) {
+        return factor == 1.0 ? x : x.mul((float) factor);
     }
 
     private static NDArray run(Block block, ParameterStore ps, NDArray x, boolean training) {

@@ -109,6 +109,14 @@ public final class TrainConfig {
     }
 
     public static final class Model {
+        /**
+         * network (the default: trained by gradient descent, see architecture) | svm | random_forest:
+         * a classical category classifier on the strategy's input row (acoustic, text, or early's
+         * concatenation), needs category_head: true (docs/seeds.md).
+         */
+        public String type = "network";
+        public Svm svm = new Svm();
+        public Forest forest = new Forest();
         /** fusion (the strategy's branches) | mt_a_dnn | cnn | stacked_lstm (docs/seeds.md). */
         public String architecture = "fusion";
         public Layers layers = new Layers();
@@ -120,11 +128,37 @@ public final class TrainConfig {
         public List<Integer> shared = List.of();
         public boolean categoryHead = false;
         public Late late = new Late();
+        /**
+         * Early fusion only: how the z-scored acoustic and text blocks are weighed in the concatenated
+         * input (io.emofuse.fusion.nn.BlockScaling): equal_variance (each block the same total
+         * variance) or none (as z-scored; bundles from before the option).
+         */
+        public String earlyScaling = "equal_variance";
 
         public ArchitectureSpec architectureSpec() {
             return new ArchitectureSpec(architecture, layers.hidden, layers.dense, layers.filters, layers.kernel,
                     layers.dropout).withDefaults();
         }
+    }
+
+    /** LIBSVM C-SVC, RBF kernel (model.type: svm). */
+    public static final class Svm {
+        public double c = 10;
+        /** RBF γ; 0 = 1 / number of features (LIBSVM's default). */
+        public double gamma = 0;
+    }
+
+    /** Tribuo random forest of CART trees (model.type: random_forest). */
+    public static final class Forest {
+        public int trees = 100;
+        /** 0 = no depth limit (Tribuo stops at a minimum child weight of 5). */
+        public int maxDepth = 0;
+        /** Share of the features tried at each split; 0 = √d / d. */
+        public double featureFraction = 0;
+    }
+
+    public boolean classical() {
+        return !model.type.equals("network");
     }
 
     public static final class Late {
@@ -271,6 +305,34 @@ public final class TrainConfig {
         }
         if (!List.of("svr", "linear", "mean").contains(model.late.stage)) {
             throw new IllegalArgumentException("model.late.stage must be svr, linear or mean, got '" + model.late.stage + "'");
+        }
+        io.emofuse.fusion.nn.BlockScaling.mode(model.earlyScaling);
+        if (!List.of("network", "svm", "random_forest").contains(model.type)) {
+            throw new IllegalArgumentException("model.type must be network, svm or random_forest, got '" + model.type + "'");
+        }
+        if (classical()) {
+            FusionStrategy s = strategyValue();
+            if (s != FusionStrategy.ACOUSTIC && s != FusionStrategy.TEXT && s != FusionStrategy.EARLY) {
+                throw new IllegalArgumentException("model.type " + model.type + " learns from one input row: strategy acoustic, text or early, not " + s.id());
+            }
+            if (!model.categoryHead) {
+                throw new IllegalArgumentException("model.type " + model.type + " is a category classifier: set model.category_head: true");
+            }
+            if (!arch.isFusion() || model.binaryHeads) {
+                throw new IllegalArgumentException("model.type " + model.type + " has no network: leave model.architecture and model.binary_heads out");
+            }
+            if ((s.usesAcoustic() && features.acoustic.kind.equals("lld")) || (s.usesText() && features.text.kind.equals("sequence"))) {
+                throw new IllegalArgumentException("model.type " + model.type + " takes vectors: acoustic kind functionals, text kind pooled");
+            }
+            if (!features.augment.isEmpty() || features.speakerAdaptedCopies > 0) {
+                throw new IllegalArgumentException("model.type " + model.type + " learns from the rows as they are: leave features.augment and speaker_adapted_copies out");
+            }
+            if (!(model.svm.c > 0) || model.svm.gamma < 0) {
+                throw new IllegalArgumentException("model.svm needs c > 0 and gamma >= 0 (0 = 1 / features)");
+            }
+            if (model.forest.trees < 1 || model.forest.maxDepth < 0 || model.forest.featureFraction < 0 || model.forest.featureFraction > 1) {
+                throw new IllegalArgumentException("model.forest needs trees >= 1, max_depth >= 0, 0 <= feature_fraction <= 1");
+            }
         }
         if (model.late.innerFolds < 2) {
             throw new IllegalArgumentException("model.late.inner_folds must be >= 2, got " + model.late.innerFolds);

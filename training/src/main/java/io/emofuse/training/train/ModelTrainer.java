@@ -51,6 +51,9 @@ public final class ModelTrainer {
         if (config.model.binaryHeads) {
             data.categories().forEach(BinaryAffect::of); // an unmapped category fails here, before any training
         }
+        if (config.classical()) {
+            return TrainedModel.classical(ClassicalTrainer.train(config, data, train, dev));
+        }
         LabelScaler scaler = data.vad() == null ? null : LabelScaler.fit(pick(data.vad(), train));
         FusionStrategy s = config.strategyValue();
         if (s != FusionStrategy.LATE) {
@@ -175,7 +178,8 @@ public final class ModelTrainer {
         }
         int categories = config.model.categoryHead ? data.categories().size() : 0;
         return new NetworkSpec(s, a, t, config.model.acoustic.spec(), config.model.text.spec(), config.model.fusion,
-                config.model.shared, categories, config.model.architectureSpec(), config.model.binaryHeads);
+                config.model.shared, categories, config.model.architectureSpec(), config.model.binaryHeads,
+                config.model.earlyScaling);
     }
 
     private TrainingData subset(LabelledData d, LabelScaler scaler, int[] rows) {

@@ -94,13 +94,17 @@ public final class TrainService {
                     "best_epoch", v.bestEpoch() + 1)));
             metrics.put("learning_curves", curves);
             Provenance prov = new Provenance(manifest.file().toString(), manifest.sha256(), fold.train().length,
-                    gitCommit(configFile), Instant.now().toString(), versions(), cfg.training.seed, cfg.toYaml(),
+                    gitCommit(configFile), Instant.now().toString(), versions(cfg), cfg.training.seed, cfg.toYaml(),
                     Map.of("train", metrics.get("train"), "dev", metrics.getOrDefault("dev", Map.of()),
                             "test", metrics.getOrDefault("test", Map.of())));
             BundleDescription d = new BundleDescription(BundleDescription.FORMAT, cfg.strategyValue(), cfg.acousticInput(),
                     cfg.textInput(), cfg.model.categoryHead ? data.categories() : List.of(), model.scaler(), Map.of(),
                     null, prov);
-            ModelBundle.write(out, d, model.networks(), model.stage());
+            if (model.classical() != null) {
+                ModelBundle.writeClassical(out, d, model.classical());
+            } else {
+                ModelBundle.write(out, d, model.networks(), model.stage());
+            }
         }
         Files.writeString(out.resolve("config.yaml"), cfg.toYaml());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("metrics.json").toFile(), metrics);
@@ -145,6 +149,11 @@ public final class TrainService {
     }
 
     static Map<String, String> versions() {
+        return versions(null);
+    }
+
+    /** The versions of the code that made a model; a classical classifier names its library. */
+    static Map<String, String> versions(TrainConfig cfg) {
         Map<String, String> v = new LinkedHashMap<>();
         String own = TrainService.class.getPackage().getImplementationVersion();
         v.put("emofuse", own == null ? "dev" : own);
@@ -152,6 +161,11 @@ public final class TrainService {
         v.put("pytorch", Engine.getEngine("PyTorch").getVersion());
         v.put("java", System.getProperty("java.version"));
         v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        if (cfg != null && cfg.model.type.equals("svm")) {
+            v.put("libsvm", io.emofuse.fusion.classical.Libsvm.version());
+        } else if (cfg != null && cfg.model.type.equals("random_forest")) {
+            v.put("tribuo", org.tribuo.Tribuo.VERSION);
+        }
         return v;
     }
 }
