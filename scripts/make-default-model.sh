@@ -64,7 +64,7 @@ python3 scripts/uncertainty-threshold.py "$work/ravdess-vad.csv" "$work/ravdess-
 # temperature (docs/results/default-acoustic/reliability.png, linked from the acoustic model card).
 python3 scripts/ravdess-cv.py score "$work/ravdess-vad.csv" "$work/cv"/pred-{0,1,2,3}.csv --bins "$work/cv/reliability-bins.csv" >/dev/null
 java -cp "$here/app/target/dist/lib/*" io.emofuse.training.experiment.ReliabilityPlot "$work/cv/reliability-bins.csv" \
-  docs/results/default-acoustic/reliability.png "Default voice model, out of fold (RAVDESS 01-16, both takes, 960 files)"
+  docs/results/default-acoustic/reliability.png "Voice model, out of fold (960 files)"
 cp "$work/cv/reliability-bins.csv" docs/results/default-acoustic/reliability-bins.csv
 
 # The shipped copy: weights, descriptions and metrics only (the encoders stay Maven artifacts). The
