@@ -68,7 +68,8 @@ java -cp "$here/app/target/dist/lib/*" io.emofuse.training.experiment.Reliabilit
 cp "$work/cv/reliability-bins.csv" docs/results/default-acoustic/reliability-bins.csv
 
 # The shipped copy: weights, descriptions and metrics only (the encoders stay Maven artifacts). The
-# MODEL_CARD.md files there are written by hand: update their figures from what this script printed.
+# MODEL_CARD.md files there are written by hand: update their figures from what this script printed,
+# then run the catalog-entry.py line at the end again (the catalogue holds the cards' sha256 too).
 for part in text acoustic; do
   mkdir -p "$res/$part"
   rm -f "$res/$part"/*.params   # an ensemble's members: main.params, main-2.params, ...
