@@ -24,15 +24,18 @@ def main():
     for arg in sys.argv[1:]:
         name, out = arg.split("=", 1)
         s = open(os.path.join(out, "scores.txt"), encoding="utf-8").read()
-        d = open(os.path.join(out, "speaker-scores.txt"), encoding="utf-8").read()
+        sp = os.path.join(out, "speaker-scores.txt")
+        # a model trained on per-speaker statistics has no online figures (score refuses it)
+        d = open(sp, encoding="utf-8").read() if os.path.exists(sp) else ""
         single = re.search(r"calibration, single utterances: ECE ([0-9.]+).*NLL-optimal temperature ([0-9.]+).*ECE there ([0-9.]+)", s)
         online = re.search(r"calibration, online per speaker.*: ECE ([0-9.]+).*NLL-optimal temperature ([0-9.]+).*ECE there ([0-9.]+)", d)
-        row = re.search(r"\| online per speaker \(\d+ orders\) \| all \|([^\n]*)", d).group(1).split("|")
+        m = re.search(r"\| online per speaker \(\d+ orders\) \| all \|([^\n]*)", d)
+        row = m.group(1).split("|") if m else ["–"] * 7
         ccc = re.search(r"CCC pooled: V ([0-9.-]+), A ([0-9.-]+), D ([0-9.-]+) \(mean ([0-9.-]+)\)", s)
         print(f"| {name} | {num(r'UAR: pooled ([0-9.]+)', s)} | {num(r'arousal ranking AUC: pooled ([0-9.]+)', s)} | "
               f"{ccc.group(1)} / {ccc.group(2)} / {ccc.group(3)} ({ccc.group(4)}) | "
               f"{single.group(1)} → {single.group(3)} (T = {single.group(2)}) | {row[5].strip()} | {row[3].strip()} | "
-              f"{online.group(1)} → {online.group(3)} (T = {online.group(2)}) |")
+              + (f"{online.group(1)} → {online.group(3)} (T = {online.group(2)}) |" if online else "– |"))
 
 
 if __name__ == "__main__":
