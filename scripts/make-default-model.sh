@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Reproduces the shipped default emotion model (fusion/src/main/resources/io/emofuse/models/default/)
 # from ../shared/data with emofuse's own training module, and refreshes its catalogue entry.
-#   scripts/make-default-model.sh [SHARED_DATA]      (default: ../shared/data; needs python3)
-# Steps: RAVDESS manifest with V/A/D from the category (Russell & Mehrabian 1977) -> acoustic bundle;
-# EmoBank train split -> text bundle; leave-actors-out CV on RAVDESS; per-dimension fusion weights
-# measured on emobank-speech and RAVDESS out-of-fold (composite.json); copy + sha256 into the catalogue.
+#   scripts/make-default-model.sh [SHARED_DATA]      (default: ../shared/data; needs python3, no other package:
+#                                                     the reliability diagram is drawn in Java, ReliabilityPlot)
+# Steps: RAVDESS manifest (actors 01-16, both repetitions: ravdess/ and ravdess-rep2/, 960 files) with V/A/D
+# from the category (Russell & Mehrabian 1977) -> acoustic bundle; EmoBank train split -> text bundle;
+# leave-4-actors-out CV on RAVDESS (both takes of an actor in one fold); calibration (temperature) and the
+# 'uncertain' threshold from its out-of-fold predictions; per-dimension fusion weights measured on
+# emobank-speech and RAVDESS out-of-fold (composite.json); copy + sha256 into the catalogue.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="$(cd "${1:-$here/../shared/data}" && pwd)"
@@ -14,32 +17,17 @@ res="$here/fusion/src/main/resources/io/emofuse/models/default"
 mkdir -p "$work"
 cd "$here"
 
-"$emofuse" import ravdess "$data/ravdess/wav" --vad-from-category --out "$work/ravdess-vad.csv"
+"$emofuse" import ravdess "$data/ravdess/wav" "$data/ravdess-rep2/wav" --vad-from-category --out "$work/ravdess-vad.csv"
 "$emofuse" train -q --config configs/default/acoustic.yaml --data "$work/ravdess-vad.csv" --out "$work/acoustic"
 "$emofuse" train -q --config configs/default/text.yaml --data "$data/emobank/manifest.csv" --out "$work/text"
 
-# Leave-actors-out cross-validation of the acoustic config (4 folds of 4 actors): out-of-fold voice
-# predictions for the fusion weights, and the arousal AUC / UAR figures of the acoustic model card.
-python3 scripts/ravdess-cv.py split "$work/ravdess-vad.csv" "$work/cv"
-for k in 0 1 2 3; do
-  "$emofuse" train -q --config configs/default/acoustic.yaml --data "$work/cv/fold-$k.csv" --out "$work/cv/model-$k"
-  python3 -c 'import csv,sys; r=[x for x in csv.DictReader(open(sys.argv[1])) if x["split"]=="test"]; w=csv.DictWriter(open(sys.argv[2],"w",newline=""),fieldnames=list(r[0])); w.writeheader(); w.writerows(r)' \
-    "$work/cv/fold-$k.csv" "$work/cv/test-$k.csv"
-  "$emofuse" predict -q --model "$work/cv/model-$k" --data "$work/cv/test-$k.csv" --out "$work/cv/pred-$k.csv" --cache target/feature-cache
-done
-python3 scripts/ravdess-cv.py score "$work/ravdess-vad.csv" "$work/cv"/pred-{0,1,2,3}.csv | tee "$work/cv/scores.txt"
-# The same fold models scoring each unseen actor as one dialogue speaker (online per-speaker
-# normalisation) against scoring each file on its own: the acoustic card's speaker table.
-python3 scripts/ravdess-cv.py dialogues "$work/cv" 3
-for k in 0 1 2 3; do
-  for d in "$work/cv"/dialogues-$k-*.jsonl; do
-    rm -f "${d%.jsonl}.out"
-    "$emofuse" score "$d" --out "${d%.jsonl}.out" --model "$work/cv/model-$k" --audio-root / --no-progress >/dev/null
-  done
-done
-python3 scripts/ravdess-cv.py score-dialogues "$work/ravdess-vad.csv" "$work/cv" | tee "$work/cv/speaker-scores.txt"
-head -1 "$work/cv/pred-0.csv" > "$work/ravdess-oof-acoustic.csv"
-for k in 0 1 2 3; do tail -n +2 "$work/cv/pred-$k.csv" >> "$work/ravdess-oof-acoustic.csv"; done
+# Leave-actors-out cross-validation of the acoustic config (4 folds of 4 actors, both takes of an actor in
+# the same fold): out-of-fold voice predictions for the fusion weights, the calibration and the threshold,
+# and the arousal AUC / UAR / CCC figures of the acoustic model card; then the same fold models scoring
+# each unseen actor as one dialogue speaker (online per-speaker normalisation; the card's speaker table).
+rm -rf "$work/cv"
+EMOFUSE="$emofuse" scripts/voice-cv.sh configs/default/acoustic.yaml "$work/cv" "$work/ravdess-vad.csv" 3
+cp "$work/cv/oof.csv" "$work/ravdess-oof-acoustic.csv"
 "$emofuse" predict -q --model "$work/text" --data "$work/ravdess-vad.csv" --out "$work/ravdess-text.csv" --cache target/feature-cache
 
 # Fusion weights on the two bimodal sets: emobank-speech (text from a model retrained without its 480
@@ -72,8 +60,16 @@ python3 scripts/uncertainty-threshold.py "$work/ravdess-vad.csv" "$work/ravdess-
   --temperature "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("temperature", 1))' "$work/composite.json")" \
   --write "$work/composite.json"
 
+# Reliability diagram of the out-of-fold single-utterance probabilities, raw and at the NLL-optimal
+# temperature (docs/results/default-acoustic/reliability.png, linked from the acoustic model card).
+python3 scripts/ravdess-cv.py score "$work/ravdess-vad.csv" "$work/cv"/pred-{0,1,2,3}.csv --bins "$work/cv/reliability-bins.csv" >/dev/null
+java -cp "$here/app/target/dist/lib/*" io.emofuse.training.experiment.ReliabilityPlot "$work/cv/reliability-bins.csv" \
+  docs/results/default-acoustic/reliability.png "Voice model, out of fold (960 files)"
+cp "$work/cv/reliability-bins.csv" docs/results/default-acoustic/reliability-bins.csv
+
 # The shipped copy: weights, descriptions and metrics only (the encoders stay Maven artifacts). The
-# MODEL_CARD.md files there are written by hand: update their figures from what this script printed.
+# MODEL_CARD.md files there are written by hand: update their figures from what this script printed,
+# then run the catalog-entry.py line at the end again (the catalogue holds the cards' sha256 too).
 for part in text acoustic; do
   mkdir -p "$res/$part"
   rm -f "$res/$part"/*.params   # an ensemble's members: main.params, main-2.params, ...

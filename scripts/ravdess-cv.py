@@ -4,7 +4,8 @@ ranking AUC (angry/fearful/happy/surprised takes should get higher predicted aro
 neutral/calm/sad ones) and UAR, from out-of-fold predictions.
 
   ravdess-cv.py split MANIFEST OUTDIR      writes OUTDIR/fold-K.csv (split column: train / test)
-  ravdess-cv.py score MANIFEST PRED...     PRED = `emofuse predict` output of fold K's model on fold-K.csv
+  ravdess-cv.py score MANIFEST PRED... [--bins BINS.csv]   PRED = `emofuse predict` output of fold K's model on
+                                           fold-K.csv; BINS: the reliability diagram's bins (ReliabilityPlot)
   ravdess-cv.py dialogues OUTDIR ORDERS    OUTDIR/dialogues-K-{plain,speaker}-S.jsonl: one dialogue per test
                                            actor of fold K, its files as turns in random order S (text given,
                                            so only the voice counts), without / with the `speaker` field
@@ -13,9 +14,11 @@ neutral/calm/sad ones) and UAR, from out-of-fold predictions.
                                            online per-speaker normalisation, by position in the dialogue
 
 `score` and `score-dialogues` also print the category probabilities' calibration: 10-bin expected
-calibration error and the temperature that minimises the negative log-likelihood.
+calibration error and the temperature that minimises the negative log-likelihood; `score` also each
+class's own calibration error (classwise ECE) and the pooled CCC.
 
-Folds: the 4 groups of 4 actors that `emofuse experiment` made with split {kind: speaker, folds: 4,
+Folds: whole actors (both repetitions of an actor, where the manifest has both, are in one fold):
+the 4 groups of 4 actors that `emofuse experiment` made with split {kind: speaker, folds: 4,
 seed: 42} (listed in docs/results/default-acoustic/results.md), so the figures line up.
 (Python 3 standard library only.)
 """
@@ -69,35 +72,69 @@ def tempered(probs, t):
     return [x / sum(e) for x in e]
 
 
-def calibration(cases, label):
+def ece_of(cases, t=1.0, bins=10):
+    """Top-label expected calibration error (equal-width confidence bins) at temperature t, and the
+    bins as (count, mean confidence, accuracy)."""
+    acc = [[0, 0.0, 0] for _ in range(bins)]
+    for y, p in cases:
+        q = tempered(p, t)
+        k = max(range(len(q)), key=q.__getitem__)
+        b = acc[min(bins - 1, int(q[k] * bins))]
+        b[0] += 1
+        b[1] += q[k]
+        b[2] += k == y
+    return (sum(abs(b[1] - b[2]) for b in acc if b[0]) / len(cases),
+            [(b[0], b[1] / b[0] if b[0] else 0.0, b[2] / b[0] if b[0] else 0.0) for b in acc])
+
+
+def classwise_ece(cases, c, t=1.0, bins=10):
+    """Per-class calibration: ECE of p(class c) against 'the file is of class c', over every file."""
+    acc = [[0, 0.0, 0] for _ in range(bins)]
+    for y, p in cases:
+        q = tempered(p, t)[c]
+        b = acc[min(bins - 1, int(q * bins))]
+        b[0] += 1
+        b[1] += q
+        b[2] += y == c
+    return sum(abs(b[1] - b[2]) for b in acc if b[0]) / len(cases)
+
+
+def calibration(cases, label, classes=None, bins_out=None):
     """cases: (true class index, probabilities). Prints 10-bin ECE, mean confidence, accuracy, the
-    NLL-optimal temperature (grid 0.5..2.0 by 0.05) and the ECE at that temperature."""
+    NLL-optimal temperature (grid 0.5..3.0 by 0.05) and the ECE at that temperature; with class
+    names also each class's own calibration error (classwise ECE) before and after. bins_out: a CSV
+    of the reliability bins at T = 1 and at the NLL-optimal T (ReliabilityPlot draws it)."""
     import math
 
     def ece(t):
-        bins = [[0, 0.0, 0] for _ in range(10)]
-        for y, p in cases:
-            q = tempered(p, t)
-            k = max(range(len(q)), key=q.__getitem__)
-            b = bins[min(9, int(q[k] * 10))]
-            b[0] += 1
-            b[1] += q[k]
-            b[2] += k == y
-        return sum(abs(b[1] - b[2]) for b in bins if b[0]) / len(cases)
+        return ece_of(cases, t)[0]
 
     def nll(t):
         return -sum(math.log(max(tempered(p, t)[y], 1e-12)) for y, p in cases) / len(cases)
 
-    grid = [round(0.5 + 0.05 * i, 2) for i in range(31)]
+    grid = [round(0.5 + 0.05 * i, 2) for i in range(51)]
     best = min(grid, key=nll)
     conf = sum(max(p) for _, p in cases) / len(cases)
     acc = sum(max(range(len(p)), key=p.__getitem__) == y for y, p in cases) / len(cases)
     print(f"calibration, {label}: ECE {ece(1.0):.3f} (confidence {conf:.3f}, accuracy {acc:.3f}); NLL-optimal "
           f"temperature {best} (NLL {nll(1.0):.3f} -> {nll(best):.3f}), ECE there {ece(best):.3f}")
+    if classes:
+        before = [classwise_ece(cases, c) for c in range(len(classes))]
+        after = [classwise_ece(cases, c, best) for c in range(len(classes))]
+        print(f"  per class (ECE of p(class) against the class, T = 1 -> {best}): "
+              + ", ".join(f"{n} {a:.3f} -> {b:.3f}" for n, a, b in zip(classes, before, after))
+              + f"; mean {sum(before) / len(before):.3f} -> {sum(after) / len(after):.3f}")
+    if bins_out:
+        with open(bins_out, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(["series", "bin_low", "bin_high", "count", "confidence", "accuracy"])
+            for t, name in ((1.0, "T = 1 (raw), ECE %.3f" % ece(1.0)), (best, "T = %s, ECE %.3f" % (best, ece(best)))):
+                for i, (n, c, a) in enumerate(ece_of(cases, t)[1]):
+                    w.writerow([name, i / 10, (i + 1) / 10, n, f"{c:.4f}", f"{a:.4f}"])
     return best
 
 
-def score(manifest, preds):
+def score(manifest, preds, bins_out=None):
     truth = {r["utt_id"]: r for r in rows(manifest)}
     pooled, fold_aucs, fold_uars = [], [], []
     for p in preds:
@@ -115,13 +152,19 @@ def score(manifest, preds):
     low = [clamp(float(r["A"])) for r in pooled if truth[r["utt_id"]]["category"] in LOW]
     print(f"arousal ranking AUC: pooled {auc(high, low):.3f}, per fold "
           + ", ".join(f"{a:.3f}" for a in fold_aucs) + f" (mean {sum(fold_aucs) / len(fold_aucs):.3f})")
+    if "p_activation_high" in pooled[0]:
+        high = [float(r["p_activation_high"]) for r in pooled if truth[r["utt_id"]]["category"] in HIGH]
+        low = [float(r["p_activation_high"]) for r in pooled if truth[r["utt_id"]]["category"] in LOW]
+        print(f"arousal ranking AUC of the binary activation head's p(high): pooled {auc(high, low):.3f}")
+    cccs = [ccc([clamp(float(r[d])) for r in pooled], [float(truth[r["utt_id"]][d]) for r in pooled]) for d in "VAD"]
+    print(f"CCC pooled: V {cccs[0]:.3f}, A {cccs[1]:.3f}, D {cccs[2]:.3f} (mean {sum(cccs) / 3:.3f})")
     if fold_uars:
         pairs = [(truth[r["utt_id"]]["category"], r["category"]) for r in pooled]
         print(f"UAR: pooled {uar(pairs):.3f}, per fold " + ", ".join(f"{u:.3f}" for u in fold_uars)
               + f" (mean {sum(fold_uars) / len(fold_uars):.3f}); {len(pooled)} test files")
-        classes = [c[2:] for c in pooled[0] if c.startswith("p_")]
+        classes = [c[2:] for c in pooled[0] if c.startswith("p_") and c[2:] in {t["category"] for t in truth.values()}]
         calibration([(classes.index(truth[r["utt_id"]]["category"]), [float(r["p_" + c]) for c in classes])
-                     for r in pooled], "single utterances")
+                     for r in pooled], "single utterances", classes, bins_out)
 
 
 def dialogues(out, orders):
@@ -189,7 +232,15 @@ def score_dialogues(manifest, out):
 
 
 if __name__ == "__main__":
-    commands = {"split": lambda a: split(a[0], a[1]), "score": lambda a: score(a[0], a[1:]),
+    def score_args(a):
+        bins = None
+        if "--bins" in a:
+            i = a.index("--bins")
+            bins = a[i + 1]
+            a = a[:i] + a[i + 2:]
+        score(a[0], a[1:], bins)
+
+    commands = {"split": lambda a: split(a[0], a[1]), "score": score_args,
                 "dialogues": lambda a: dialogues(a[0], int(a[1])),
                 "score-dialogues": lambda a: score_dialogues(a[0], a[1])}
     if len(sys.argv) < 4 or sys.argv[1] not in commands:

@@ -60,7 +60,7 @@ import picocli.CommandLine.Spec;
             "codecs need ffmpeg (apt-get install ffmpeg, or EMOFUSE_FFMPEG=/path/to/ffmpeg).",
             "",
             "The table's p is the category's probability; below the model's threshold (the default",
-            "model: 0.53, measured out of fold) the category is marked 'uncertain'. An input that cannot",
+            "model: 0.40, measured out of fold) the category is marked 'uncertain'. An input that cannot",
             "be read gets an 'error' row, the others are still done, and the exit code is 1."})
 final class AnalyzeCommand implements Callable<Integer> {
 

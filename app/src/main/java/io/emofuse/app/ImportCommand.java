@@ -25,6 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Write a manifest (CSV) from a RAVDESS or TESS folder, the EmoBank CSV, an IEMOCAP release or a Kaldi data dir.",
         footer = {"", "Examples:",
             "  emofuse import ravdess ../shared/data/ravdess/wav --out data/ravdess.csv",
+            "  emofuse import ravdess ../shared/data/ravdess/wav ../shared/data/ravdess-rep2/wav --out data/ravdess-both.csv",
+            "      (several SOURCEs of one format: their rows in the order given; an utt_id twice is an error)",
             "  emofuse import tess /corpora/TESS --out data/tess.csv   (OAF_back_angry.wav: speaker, word, emotion)",
             "  emofuse import emobank ../shared/data/emobank/emobank.csv --out data/emobank.csv",
             "  emofuse import iemocap /corpora/IEMOCAP_full_release --four-class --out data/iemocap.csv",
@@ -39,8 +41,9 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FORMAT", description = "ravdess, tess, emobank, iemocap or kaldi.")
     String format;
 
-    @Parameters(index = "1", paramLabel = "SOURCE", description = "The corpus folder (or the EmoBank CSV).")
-    Path source;
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "SOURCE",
+            description = "The corpus folder (or the EmoBank CSV); several of one format are imported into one manifest.")
+    List<Path> sources;
 
     @Option(names = "--out", required = true, paramLabel = "MANIFEST.csv", description = "Manifest to write.")
     Path out;
@@ -62,26 +65,40 @@ final class ImportCommand implements Callable<Integer> {
             case "kaldi" -> new KaldiImporter();
             default -> throw new UserError("unknown corpus format '" + format + "'; expected ravdess, tess, emobank, iemocap or kaldi");
         };
-        if (!java.nio.file.Files.exists(source)) {
-            throw new UserError(source + ": no such file or folder (the " + format + " corpus)");
+        for (Path source : sources) {
+            if (!java.nio.file.Files.exists(source)) {
+                throw new UserError(source + ": no such file or folder (the " + format + " corpus)");
+            }
         }
         OutputFiles.checkWritable(out, "--out");
-        List<ManifestRow> rows;
-        try {
-            rows = importer.rows(source, out.toAbsolutePath().getParent());
-            if (vadFromCategory) {
-                rows = rows.stream().map(CategoryVad::label).toList();
+        List<ManifestRow> rows = new java.util.ArrayList<>();
+        java.util.Map<String, Path> seen = new java.util.HashMap<>();
+        for (Path source : sources) {
+            List<ManifestRow> part;
+            try {
+                part = importer.rows(source, out.toAbsolutePath().getParent());
+                if (vadFromCategory) {
+                    part = part.stream().map(CategoryVad::label).toList();
+                }
+                if (part.isEmpty()) {
+                    throw new UserError(source + ": no " + format + " utterances found; check the format name and the path");
+                }
+            } catch (IllegalArgumentException | java.io.UncheckedIOException | IllegalStateException e) {
+                throw new UserError(source + " (" + format + "): " + UserErrors.forInput(e), e);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // a CSV that is empty or not the corpus's layout (Jackson's CSV errors are of this type)
+                throw new UserError(source + " is not " + format + " data: " + e.getOriginalMessage(), e);
             }
-            if (rows.isEmpty()) {
-                throw new UserError(source + ": no " + format + " utterances found; check the format name and the path");
+            for (ManifestRow r : part) {
+                Path before = seen.putIfAbsent(r.uttId(), source);
+                if (before != null) {
+                    throw new UserError(source + ": utt_id " + r.uttId() + " is also in " + before
+                            + "; each utterance once (give each folder once)");
+                }
             }
-            ManifestWriter.write(out, rows);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new UserError(source + " (" + format + "): " + UserErrors.forInput(e), e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // a CSV that is empty or not the corpus's layout (Jackson's CSV errors are of this type)
-            throw new UserError(source + " is not " + format + " data: " + e.getOriginalMessage(), e);
+            rows.addAll(part);
         }
+        ManifestWriter.write(out, rows);
         spec.commandLine().getErr().println("emofuse: wrote " + rows.size() + " rows to " + out);
         spec.commandLine().getErr().flush();
         return 0;

@@ -52,4 +52,24 @@ class TrainingCommandsTest {
         assertUserError(run("import", "timit", dir.toString(), "--out", "m.csv"), "timit");
         assertUserError(run("train", "--config", cfg.toString(), "--data", manifest.toString(), "--out", "o", "--device", "tpu"), "tpu");
     }
+
+    /** Both RAVDESS repetitions into one manifest: rows of each folder in order; the same folder twice is refused. */
+    @Test
+    void importsSeveralFolders(@TempDir Path dir) throws Exception {
+        Path rep1 = Files.createDirectories(dir.resolve("rep1"));
+        Path rep2 = Files.createDirectories(dir.resolve("rep2"));
+        Files.write(rep1.resolve("03-01-05-01-01-01-03.wav"), new byte[44]);
+        Files.write(rep2.resolve("03-01-05-01-01-02-03.wav"), new byte[44]);
+        Files.write(rep2.resolve("03-01-02-01-02-02-04.wav"), new byte[44]);
+        Path out = dir.resolve("both.csv");
+        String[] r = run("import", "ravdess", rep1.toString(), rep2.toString(), "--vad-from-category", "--out", out.toString());
+        assertEquals("0", r[0], r[1]);
+        var lines = Files.readAllLines(out);
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(1).startsWith("03-01-05-01-01-01-03,"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("03-01-02-01-02-02-04,"), lines.get(2));
+        assertTrue(lines.get(3).contains("actor_03") && lines.get(3).contains("angry"), lines.get(3));
+        assertUserError(run("import", "ravdess", rep1.toString(), rep1.toString(), "--out", dir.resolve("twice.csv").toString()),
+                "03-01-05-01-01-01-03");
+    }
 }
