@@ -3,9 +3,6 @@ package io.emofuse.analysis;
 import io.emofuse.linguistic.models.ModelNotFoundException;
 import io.emofuse.linguistic.models.ModelSpec;
 import io.emofuse.linguistic.models.ModelStore;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

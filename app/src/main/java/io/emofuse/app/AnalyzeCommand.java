@@ -129,11 +129,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                 store, m)) {
             if (files.isEmpty()) {
                 EmotionAnalyzer.TextAnalysis t = analyzer.analyzeText(text);
-                rows.add(row("(text)", t.modalities(), text, t.emotion(), threshold));
+                rows.add(row("(text)", t.modalities(), text, t.emotion()));
             }
             TimelineAnalyzer timelines = new TimelineAnalyzer(analyzer);
             for (AudioInputs.Input f : files) {
-                rows.add(analyze(analyzer, timelines, audioFiles, f, threshold));
+                rows.add(analyze(analyzer, timelines, audioFiles, f));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -160,7 +160,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private Row analyze(EmotionAnalyzer analyzer, TimelineAnalyzer timelines, AudioFiles audioFiles,
-                        AudioInputs.Input f, double threshold) {
+                        AudioInputs.Input f) {
         if (!f.ok()) {
             return Row.failed(f.name(), f.error());
         }
@@ -168,7 +168,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (text != null) {
                 Audio audio = audioFiles.read(f.path(), this::warn);
                 EmotionAnalyzer.Analysis a = analyzer.analyze(audio, text);
-                return row(f.name(), a.modalities(), a.transcript(), a.emotion(), threshold);
+                return row(f.name(), a.modalities(), a.transcript(), a.emotion());
             }
             Timeline t;
             try (WavStream in = audioFiles.open(f.path()); LongRecordingBar bar = new LongRecordingBar(f.name())) {
@@ -179,12 +179,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             if (channels == ChannelMode.MIX && t.utterances().size() <= 1) {
                 if (t.utterances().isEmpty()) {
-                    return row(f.name(), List.of(), "", null, threshold);
+                    return row(f.name(), List.of(), "", null);
                 }
                 Utterance u = t.utterances().get(0);
-                return row(f.name(), u.modalities(), u.transcript(), u.emotion(), threshold);
+                return row(f.name(), u.modalities(), u.transcript(), u.emotion());
             }
-            return timelineRow(f.name(), t, threshold);
+            return timelineRow(f.name(), t);
         } catch (Exception e) {
             String msg = UserErrors.forInput(e);
             // the reader's messages name the file already; others get it prefixed
@@ -192,19 +192,19 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private static Row row(String input, List<String> used, String transcript, Emotion e, double threshold) {
+    private static Row row(String input, List<String> used, String transcript, Emotion e) {
         if (e == null) {
             return new Row(input, used, transcript, null, null, null, null, null, null, null, null, null);
         }
-        Emotion marked = e.markedAgainst(threshold);
-        Double p = marked.confidence();
+        // EmotionModel marked the category against the model's threshold already
+        Double p = e.confidence();
         return new Row(input, used, transcript, round(e.valence()), round(e.arousal()), round(e.dominance()), e.category(),
-                p == null ? null : Math.round(p * 1000) / 1000.0, marked.uncertain(),
+                p == null ? null : Math.round(p * 1000) / 1000.0, e.uncertain(),
                 e.probabilities().isEmpty() ? null : roundAll(e.probabilities()), null, null);
     }
 
     /** A recording's row: its overall summary in the columns, every utterance in {@code timeline}. */
-    private static Row timelineRow(String input, Timeline t, double threshold) {
+    private static Row timelineRow(String input, Timeline t) {
         Summary all = t.overall();
         List<String> used = t.utterances().stream().flatMap(u -> u.modalities().stream()).distinct().sorted().toList();
         String said = String.format(Locale.ROOT, "(timeline: %d utterances, %s, %s)", t.utterances().size(),

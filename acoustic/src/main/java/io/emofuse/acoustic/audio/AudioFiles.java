@@ -101,31 +101,13 @@ public final class AudioFiles {
         if (n == 0) {
             throw new AudioFormatException(source, "empty file, no audio");
         }
-        if (isWav(head, n)) {
-            try {
-                return WavReader.open(file);
-            } catch (UnsupportedCodecException e) {
-                if (ffmpeg == null) {
-                    throw new NeedsFfmpegException(source, e.getMessage().substring(source.length() + 2)
-                            + "; " + installHint());
-                }
-            }
-        } else if (ffmpeg == null) {
-            throw new NeedsFfmpegException(source, "not a WAV file; other formats (MP3, FLAC, Ogg/Opus, M4A/AAC, ...) "
-                    + "are decoded by ffmpeg: " + installHint());
-        }
-        return ffmpeg.open(file, source);
+        WavStream wav = openNatively(head, n, source, () -> WavReader.open(file));
+        return wav != null ? wav : ffmpeg.open(file, source);
     }
 
     /** The samples of {@code file}, channels averaged, at its own rate; {@code warnings} hears of a truncated file. */
     public Audio read(Path file, Consumer<String> warnings) throws AudioFormatException {
-        try (WavStream s = open(file)) {
-            return s.readAll(warnings);
-        } catch (AudioFormatException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new AudioFormatException(file.toString(), "cannot read: " + e.getMessage(), e);
-        }
+        return readOpened(() -> open(file), file.toString(), s -> s.readAll(warnings));
     }
 
     /** The samples of {@code file} resampled to 16 kHz mono, the rate every extractor works at. */
@@ -135,13 +117,7 @@ public final class AudioFiles {
 
     /** Audio bytes (an HTTP body) of any format, channels averaged, at their own rate. */
     public Audio read(byte[] bytes, String source) throws AudioFormatException {
-        try (WavStream s = open(bytes, source)) {
-            return s.readAll(w -> { });
-        } catch (AudioFormatException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new AudioFormatException(source, "cannot read: " + e.getMessage(), e);
-        }
+        return readOpened(() -> open(bytes, source), source, s -> s.readAll(w -> { }));
     }
 
     /**
@@ -152,22 +128,10 @@ public final class AudioFiles {
         if (bytes.length == 0) {
             throw new AudioFormatException(source, "empty input, no audio");
         }
-        if (isWav(bytes, Math.min(12, bytes.length))) {
-            try {
-                return WavReader.open(new java.io.ByteArrayInputStream(bytes), source);
-            } catch (UnsupportedCodecException e) {
-                if (ffmpeg == null) {
-                    throw new NeedsFfmpegException(source, e.getMessage().substring(source.length() + 2)
-                            + "; " + installHint());
-                }
-            } catch (AudioFormatException e) {
-                throw e;
-            } catch (IOException e) {
-                throw new AudioFormatException(source, "cannot read: " + e.getMessage(), e);
-            }
-        } else if (ffmpeg == null) {
-            throw new NeedsFfmpegException(source, "not a WAV file; other formats (MP3, FLAC, Ogg/Opus, M4A/AAC, ...) "
-                    + "are decoded by ffmpeg: " + installHint());
+        WavStream wav = openNatively(bytes, Math.min(12, bytes.length), source,
+                () -> WavReader.open(new java.io.ByteArrayInputStream(bytes), source));
+        if (wav != null) {
+            return wav;
         }
         Path tmp = null;
         try {
@@ -183,26 +147,55 @@ public final class AudioFiles {
         }
     }
 
-    /** Each channel of {@code file} as its own mono audio, at the file's rate. */
-    public List<Audio> readChannels(Path file, Consumer<String> warnings) throws AudioFormatException {
-        try (WavStream s = open(file)) {
-            return s.readAllChannels(warnings);
-        } catch (AudioFormatException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new AudioFormatException(file.toString(), "cannot read: " + e.getMessage(), e);
-        }
+    /** Opens a WAV stream; the caller has checked the header names a WAV. */
+    private interface WavOpener {
+        WavStream open() throws IOException;
     }
 
-    /** Each channel of audio bytes of any format as its own mono audio, at their rate. */
-    public List<Audio> readChannels(byte[] bytes, String source) throws AudioFormatException {
-        try (WavStream s = open(bytes, source)) {
-            return s.readAllChannels(w -> { });
+    /** Reads what an opened stream holds; the stream is closed after. */
+    private interface StreamReader<T> {
+        T read(WavStream s) throws IOException;
+    }
+
+    /**
+     * The native reader's stream for a WAV it decodes; null when ffmpeg is to decode the input
+     * (which there then is); without ffmpeg, the error that says to install it.
+     */
+    private WavStream openNatively(byte[] head, int n, String source, WavOpener wav) throws AudioFormatException {
+        if (isWav(head, n)) {
+            try {
+                return wav.open();
+            } catch (UnsupportedCodecException e) {
+                if (ffmpeg == null) {
+                    throw new NeedsFfmpegException(source, e.problem() + "; " + installHint());
+                }
+                return null;
+            } catch (AudioFormatException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new AudioFormatException(source, "cannot read: " + e.getMessage(), e);
+            }
+        }
+        if (ffmpeg == null) {
+            throw new NeedsFfmpegException(source, "not a WAV file; other formats (MP3, FLAC, Ogg/Opus, M4A/AAC, ...) "
+                    + "are decoded by ffmpeg: " + installHint());
+        }
+        return null;
+    }
+
+    private static <T> T readOpened(WavOpener opener, String source, StreamReader<T> reader) throws AudioFormatException {
+        try (WavStream s = opener.open()) {
+            return reader.read(s);
         } catch (AudioFormatException e) {
             throw e;
         } catch (IOException e) {
             throw new AudioFormatException(source, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** Each channel of {@code file} as its own mono audio, at the file's rate. */
+    public List<Audio> readChannels(Path file, Consumer<String> warnings) throws AudioFormatException {
+        return readOpened(() -> open(file), file.toString(), s -> s.readAllChannels(warnings));
     }
 
     private String installHint() {
