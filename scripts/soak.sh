@@ -8,7 +8,7 @@
 #    for SAT_SECONDS: the excess must get 503 with Retry-After (refused clients wait it out and retry),
 #    admitted streams must keep their latency.
 # 3. recovery: the soak load again for RECOVER_SECONDS: no errors, latency back.
-# Env: CAPACITY (max_streams; default 6, the measured idle capacity in docs/server-benchmark.md),
+# Env: CAPACITY (max_streams; default 16, the server default on 2 cores, docs/server-benchmark.md),
 #      SAT_STREAMS, SAT_SECONDS (120), REST_BURST (16), RECOVER_SECONDS (120), MAX_QUEUED (4),
 #      BENCH_MODEL (default: the default emotion model), EMOFUSE_SHARED (default ../shared), OUT (target/soak).
 # Needs a build: mvn -o -q install -pl app -am -DskipTests && mvn -o -q test-compile -pl server
@@ -18,7 +18,7 @@ shared="${EMOFUSE_SHARED:-$root/../shared}"
 minutes="${1:-30}"
 streams="${2:-2}"
 rest="${3:-6}"
-capacity="${CAPACITY:-6}"
+capacity="${CAPACITY:-16}"
 sat_streams="${SAT_STREAMS:-$((3 * capacity))}"
 sat_seconds="${SAT_SECONDS:-120}"
 burst="${REST_BURST:-16}"

@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  * REST analysis holds a thread for seconds: in one shared FIFO pool every running analysis took a
  * thread from the streams, and their finals waited behind it (30-minute soak: p95 590 ms). With
  * their own workers the streams never queue behind requests; the OS shares the cores between both.
+ * There is one stream worker per admitted stream: with as many as cores, two finals at once (each
+ * also scoring the emotion) held up every other stream's audio, the p95 tail at 12+ streams
+ * (docs/server-benchmark.md).
  * (Requests also used to step aside for streams between chunks of their ASR decode; a soak without
  * that gave a lower stream p95 and faster requests, so it went: docs/reliability.md.)
  */
@@ -26,10 +29,17 @@ public final class AnalysisPool implements AutoCloseable {
     private final int maxQueued;
     private final int retryAfterS;
 
-    public AnalysisPool(Vertx vertx, int threads, int maxQueued, int retryAfterS, ServerMetrics metrics) {
+    /**
+     * @param threads       request workers
+     * @param streamThreads stream workers: one per admitted stream (a stream has at most one job in
+     *                      flight), so one stream's final, which also scores its emotion, never
+     *                      holds up another stream's audio; the OS shares the cores between them
+     */
+    public AnalysisPool(Vertx vertx, int threads, int streamThreads, int maxQueued, int retryAfterS,
+                        ServerMetrics metrics) {
         // No blocked-thread warnings for long jobs: a 2-minute recording legitimately takes a while.
         this.requests = vertx.createSharedWorkerExecutor("emofuse-analysis", threads, 10, TimeUnit.MINUTES);
-        this.streams = vertx.createSharedWorkerExecutor("emofuse-stream", threads, 10, TimeUnit.MINUTES);
+        this.streams = vertx.createSharedWorkerExecutor("emofuse-stream", streamThreads, 10, TimeUnit.MINUTES);
         this.metrics = metrics;
         this.maxQueued = maxQueued;
         this.retryAfterS = retryAfterS;

@@ -60,7 +60,8 @@ public final class EmofuseServer implements AutoCloseable {
                 .setMaxWorkerExecuteTime(10).setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES));
         try {
             ServerMetrics metrics = new ServerMetrics();
-            AnalysisPool pool = new AnalysisPool(vertx, config.workers(), config.maxQueuedRequests(),
+            AnalysisPool pool = new AnalysisPool(vertx, config.workers(),
+                    Math.max(config.workers(), config.maxStreams()), config.maxQueuedRequests(),
                     config.retryAfterS(), metrics);
             ServerState state = new ServerState(config, metrics, pool);
             HttpApi api = new HttpApi(state);

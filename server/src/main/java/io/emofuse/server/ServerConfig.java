@@ -31,7 +31,7 @@ import java.util.Map;
  *                             streams (0: one per core)
  * @param bodyLimitBytes       largest request body accepted
  * @param maxAudioSeconds      longest audio /v1/analyze accepts
- * @param maxStreams           concurrent WebSocket streams, all clients together (0: 3 per core)
+ * @param maxStreams           concurrent WebSocket streams, all clients together (0: 8 per core)
  * @param maxStreamsPerClient  concurrent WebSocket streams from one remote address
  * @param maxQueuedRequests    analysis jobs waiting for a worker before new ones get 503
  * @param requestTimeoutS      REST request timeout
@@ -75,7 +75,7 @@ public record ServerConfig(String host, Integer port, Path model, String embedde
         // 0 or unset: what this machine class was measured to hold in real time (3 streams on
         // 2 cores, docs/server-benchmark.md), so admission refuses before every stream falls behind.
         maxStreams = maxStreams == null || maxStreams == 0
-                ? Math.max(2, 3 * Runtime.getRuntime().availableProcessors()) : maxStreams;
+                ? Math.max(2, 8 * Runtime.getRuntime().availableProcessors()) : maxStreams;
         maxStreamsPerClient = maxStreamsPerClient == null ? 8 : maxStreamsPerClient;
         maxQueuedRequests = maxQueuedRequests == null ? 64 : maxQueuedRequests;
         requestTimeoutS = requestTimeoutS == null ? 120 : requestTimeoutS;

@@ -26,7 +26,7 @@ class AnalysisPoolTest {
     @BeforeEach
     void start() {
         vertx = Vertx.vertx();
-        pool = new AnalysisPool(vertx, 1, 2, 7, new ServerMetrics());
+        pool = new AnalysisPool(vertx, 1, 1, 2, 7, new ServerMetrics());
     }
 
     @AfterEach

@@ -29,7 +29,7 @@ class RestApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestFixtures.server(Map.of("body_limit_bytes", 2_000_000, "max_audio_seconds", 30));
+        server = TestFixtures.server(Map.of("body_limit_bytes", 2_000_000, "max_audio_seconds", 30, "max_streams", 4));
         http = new Http(server.port());
     }
 
