@@ -122,6 +122,16 @@ class ConfigsTest {
         assertEquals(FusionStrategy.TEXT, shipped.strategyValue());
     }
 
+    /** Results are keyed by model name, so an experiment with two models of one name is refused. */
+    @Test
+    void experimentRefusesTwoModelsOfOneName(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.yaml"), "name: same\nstrategy: text\n");
+        Files.writeString(dir.resolve("b.yaml"), "name: same\nstrategy: text\nfeatures: {text: {embedder: bge-small}}\n");
+        Path f = Files.writeString(dir.resolve("exp.yaml"), "data: m.csv\nmodels: [a.yaml, b.yaml]\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExperimentConfig.load(f));
+        assertTrue(e.getMessage().contains("'same'") && e.getMessage().contains("b.yaml"), e.getMessage());
+    }
+
     /** A YAML list of embedders is one text input: their specs joined by '+', pooled only. */
     @Test
     void embedderListIsOneConcatenatedInput(@TempDir Path dir) throws Exception {
