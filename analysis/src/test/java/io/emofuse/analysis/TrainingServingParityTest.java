@@ -82,4 +82,46 @@ class TrainingServingParityTest {
             assertTrue(!java.util.Arrays.equals(whole, trained.acoustic()[0]), "max_seconds must change the row");
         }
     }
+
+    /**
+     * A model on a list of embedders: the bundle records the list, serving opens the same parts in the
+     * same order, and its rows equal the ones training joined from each part's cached vectors.
+     */
+    @Test
+    void concatenatedEmbeddersServeTheTrainingRows(@TempDir Path dir) throws Exception {
+        Path glove = SharedData.path("wordvec", "glove.6B.100d.top2604.txt");
+        List<ManifestRow> rows = ManifestReader.read(SharedData.path("emobank", "manifest.csv")).rows().subList(0, 30);
+        Path manifest = dir.resolve("m.csv");
+        ManifestWriter.write(manifest, rows);
+        Path cfgFile = Files.writeString(dir.resolve("c.yaml"), """
+                strategy: text
+                features:
+                  text: {embedder: ["glove:%s", minilm]}
+                  cache: %s
+                model:
+                  text: {hidden: [8]}
+                  fusion: []
+                training: {epochs: 2, patience: 2, batch_size: 8, device: cpu, seed: 1}
+                split: {kind: random}
+                """.formatted(glove, dir.resolve("cache")));
+        TrainConfig cfg = TrainConfig.load(cfgFile);
+        ModelStore store = ModelStore.fromEnvironment();
+        new TrainService(store, 2, null, null).train(cfg, cfgFile, manifest, dir.resolve("bundle"));
+        FeatureTable trained = new FeaturePipeline(new FeatureCache(dir.resolve("cache")), store, 1, null)
+                .build(ManifestReader.read(manifest).rows(), null, cfg.textInput(), TextSource.MANIFEST);
+        try (EmotionModel served = EmotionModel.load(dir.resolve("bundle"));
+             TextEmbedder te = TextEmbedders.create(served.embedder(), store)) {
+            assertEquals("glove:" + glove + "+minilm", served.embedder());
+            assertEquals(100 + 384, te.dimension());
+            List<ManifestRow> read = ManifestReader.read(manifest).rows();
+            for (int i = 0; i < read.size(); i++) {
+                float[] row = served.textRow(te, read.get(i).text());
+                assertEquals(trained.text()[i].length, row.length);
+                for (int d = 0; d < row.length; d++) {
+                    // MiniLM in a padded batch (training) and alone (serving) agree to float rounding
+                    assertEquals(trained.text()[i][d], row[d], 1e-5, read.get(i).uttId() + " dim " + d);
+                }
+            }
+        }
+    }
 }

@@ -52,11 +52,12 @@ public final class EmbedCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--model", defaultValue = TextEmbedders.DEFAULT, paramLabel = "SPEC",
-            description = "minilm (default), bge-small, onnx:DIR, word2vec:PATH or glove:PATH.")
+            description = "minilm (default), bge-small, e5-small, onnx:DIR, word2vec:PATH or glove:PATH; "
+                    + "@mean|@max|@cls picks a pooling; several joined by + are concatenated.")
     String model;
 
     @Option(names = "--pool", paramLabel = "mean|max|cls",
-            description = "Pooling (default: mean for minilm, onnx and word vectors; cls for bge-small).")
+            description = "Pooling (default: mean for minilm, e5-small, onnx and word vectors; cls for bge-small).")
     String pool;
 
     @Option(names = "--batch", defaultValue = "32", paramLabel = "N", converter = Numbers.AtLeastOne.class, description = "Texts per inference call (default 32).")

@@ -38,6 +38,9 @@ import java.util.stream.Collectors;
  * models), so a dot product is the cosine similarity. {@link #sequence} returns the raw last hidden
  * state, including the {@code [CLS]} and {@code [SEP]} rows, not normalised.
  *
+ * <p>A model trained with an instruction prefix (e5: {@code "query: "}) gets it prepended to every
+ * text here, so callers pass the plain words.
+ *
  * <p>{@link #embedAll} sorts the texts by token count and cuts them into batches of similar length,
  * so little time goes into padding; results come back in input order.
  *
@@ -57,6 +60,8 @@ public final class OnnxTextEmbedder implements TextEmbedder {
 
     private final String id;
     private final Pooling pooling;
+    /** Prepended to every text before tokenising; "" for models trained without one. */
+    private final String prefix;
     private final int batchSize;
     private final HuggingFaceTokenizer tokenizer;
     private final ZooModel<NDList, NDList> model;
@@ -75,6 +80,15 @@ public final class OnnxTextEmbedder implements TextEmbedder {
      * @param threads    ONNX Runtime intra-op threads
      */
     public OnnxTextEmbedder(String id, Path onnxFile, Path tokenizer, Pooling pooling, int batchSize, int threads) {
+        this(id, onnxFile, tokenizer, pooling, "", batchSize, threads);
+    }
+
+    /**
+     * As {@link #OnnxTextEmbedder(String, Path, Path, Pooling, int, int)}, with {@code prefix} put
+     * before every text (e5 models expect {@code "query: "}).
+     */
+    public OnnxTextEmbedder(String id, Path onnxFile, Path tokenizer, Pooling pooling, String prefix, int batchSize,
+                            int threads) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
@@ -82,6 +96,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
         requireFile(tokenizer, "tokenizer");
         this.id = id;
         this.pooling = pooling;
+        this.prefix = prefix == null ? "" : prefix;
         this.batchSize = batchSize;
         try {
             this.tokenizer = HuggingFaceTokenizer.builder()
@@ -154,7 +169,8 @@ public final class OnnxTextEmbedder implements TextEmbedder {
      */
     public List<float[]> embedAll(List<String> texts, boolean sortByLength) {
         // the Rust tokenizer encodes a batch on all cores; no padding here, each batch is padded below
-        Encoding[] enc = texts.isEmpty() ? new Encoding[0] : tokenizer.batchEncode(texts);
+        Encoding[] enc = texts.isEmpty() ? new Encoding[0]
+                : tokenizer.batchEncode(prefix.isEmpty() ? texts : texts.stream().map(t -> prefix + t).toList());
         Integer[] order = new Integer[enc.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -211,7 +227,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     }
 
     private Encoding encode(String text) {
-        return tokenizer.encode(text);
+        return tokenizer.encode(prefix + text);
     }
 
     /** Runs one batch, padded to its longest text. */

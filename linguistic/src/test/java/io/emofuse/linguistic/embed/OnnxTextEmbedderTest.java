@@ -77,6 +77,12 @@ class OnnxTextEmbedderTest {
     }
 
     private static void assertSameAsPlainOrt(String spec, String onnx, String tokenizer, boolean cls) throws Exception {
+        assertSameAsPlainOrt(spec, onnx, tokenizer, cls, "");
+    }
+
+    /** {@code prefix}: what the model expects before every text; the reference puts it there by hand. */
+    private static void assertSameAsPlainOrt(String spec, String onnx, String tokenizer, boolean cls, String prefix)
+            throws Exception {
         Path dir = STORE.resolve(spec);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (TextEmbedder emb = TextEmbedders.create(spec, STORE, TextEmbedders.Options.defaults().withBatchSize(8));
@@ -85,7 +91,7 @@ class OnnxTextEmbedderTest {
             assertEquals(384, emb.dimension());
             List<float[]> bulk = emb.embedAll(sentences);
             for (int i = 0; i < sentences.size(); i++) {
-                float[] ref = reference(env, session, tok, sentences.get(i), cls);
+                float[] ref = reference(env, session, tok, prefix + sentences.get(i), cls);
                 assertClose(ref, bulk.get(i), spec + " bulk #" + i);
                 if (i % 10 == 0) {
                     assertClose(ref, emb.embed(sentences.get(i)), spec + " single #" + i);
@@ -135,6 +141,49 @@ class OnnxTextEmbedderTest {
     @Test
     void bgeSmallEqualsPlainOnnxRuntimeClsPooling() throws Exception {
         assertSameAsPlainOrt("bge-small", "bge-small-en-v1.5.onnx", "bge-small-en-v1.5-tokenizer.json", true);
+    }
+
+    @Test
+    void e5SmallEqualsPlainOnnxRuntimeMeanPoolingWithQueryPrefix() throws Exception {
+        assertSameAsPlainOrt("e5-small", "e5-small-v2.onnx", "e5-small-v2-tokenizer.json", false, "query: ");
+    }
+
+    /** {@code @pooling} in a spec picks the pooling, as Options.withPooling does; the id keeps the suffix. */
+    @Test
+    void poolingSuffixInTheSpec() {
+        String text = sentences.get(5);
+        try (TextEmbedder suffixed = TextEmbedders.create("bge-small@mean", STORE);
+             TextEmbedder optioned = TextEmbedders.create("bge-small", STORE,
+                     TextEmbedders.Options.defaults().withPooling(Pooling.MEAN));
+             TextEmbedder cls = TextEmbedders.create("bge-small", STORE)) {
+            assertEquals("bge-small@mean", suffixed.id());
+            assertClose(optioned.embed(text), suffixed.embed(text), "bge-small@mean");
+            assertTrue(dot(cls.embed(text), suffixed.embed(text)) < 0.999, "mean and CLS pooling differ");
+        }
+        assertThrows(IllegalArgumentException.class, () -> TextEmbedders.create("bge-small@median", STORE));
+    }
+
+    /** A concatenation: each part's vector side by side, in the order named, for single and bulk calls. */
+    @Test
+    void concatenationJoinsThePartsInOrder() {
+        List<String> some = sentences.subList(0, 12);
+        try (TextEmbedder both = TextEmbedders.create(" bge-small + e5-small ", STORE);
+             TextEmbedder bge = TextEmbedders.create("bge-small", STORE);
+             TextEmbedder e5 = TextEmbedders.create("e5-small", STORE)) {
+            assertEquals("bge-small+e5-small", both.id());
+            assertEquals(768, both.dimension());
+            List<float[]> bulk = both.embedAll(some);
+            for (int i = 0; i < some.size(); i++) {
+                float[] expected = ConcatTextEmbedder.join(List.of(bge.embed(some.get(i)), e5.embed(some.get(i))));
+                assertClose(expected, bulk.get(i), "bulk #" + i);
+                assertClose(expected, both.embed(some.get(i)), "single #" + i);
+            }
+            assertThrows(UnsupportedOperationException.class, () -> both.sequence("tokens do not line up"));
+        }
+        assertEquals(List.of("minilm", "glove:x.txt@max"), TextEmbedders.parts("minilm+glove:x.txt@max"));
+        assertEquals(List.of("bge-small"), TextEmbedders.parts("bge-small"));
+        assertThrows(IllegalArgumentException.class, () -> TextEmbedders.parts("bge-small+"));
+        assertThrows(IllegalArgumentException.class, () -> TextEmbedders.create("bge-small+bert-huge", STORE));
     }
 
     @Test

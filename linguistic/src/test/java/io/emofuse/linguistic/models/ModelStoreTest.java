@@ -23,6 +23,7 @@ class ModelStoreTest {
         assertEquals("Apache-2.0", store.spec("vosk-en-us").orElseThrow().license());
         assertEquals("Apache-2.0", store.spec("minilm").orElseThrow().license());
         assertEquals("MIT", store.spec("bge-small").orElseThrow().license());
+        assertEquals("MIT", store.spec("e5-small").orElseThrow().license());
         for (ModelSpec m : store.catalog()) {
             if (m.artifact().startsWith("io.emofuse:")) {
                 continue; // our own models ship in a later module; its tests check them (DefaultModelTest)

@@ -1,6 +1,8 @@
 package io.emofuse.training.config;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -11,12 +13,14 @@ import io.emofuse.fusion.input.TextInput;
 import io.emofuse.fusion.nn.ArchitectureSpec;
 import io.emofuse.fusion.nn.BranchSpec;
 import io.emofuse.fusion.nn.LossSpec;
+import io.emofuse.linguistic.TextEmbedders;
 import io.emofuse.training.split.SplitSpec;
 import io.emofuse.training.train.TrainingSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -84,7 +88,22 @@ public final class TrainConfig {
     }
 
     public static final class Text {
+        /** One embedder spec; a YAML list ({@code [bge-small, e5-small]}) is kept joined by '+' (TextEmbedders). */
         public String embedder = "minilm";
+
+        @JsonSetter("embedder")
+        void embedder(JsonNode value) {
+            if (value.isArray()) {
+                List<String> parts = new ArrayList<>();
+                value.forEach(v -> parts.add(v.asText().trim()));
+                if (parts.isEmpty()) {
+                    throw new IllegalArgumentException("features.text.embedder: an empty list; name one embedder or more");
+                }
+                embedder = String.join(TextEmbedders.CONCAT, parts);
+            } else {
+                embedder = value.asText();
+            }
+        }
         public String kind = "pooled";
         public int steps = 0;
     }

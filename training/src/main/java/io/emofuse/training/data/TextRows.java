@@ -1,6 +1,8 @@
 package io.emofuse.training.data;
 
 import io.emofuse.fusion.input.InputEncoder;
+import io.emofuse.fusion.input.TextInput;
+import io.emofuse.linguistic.embed.ConcatTextEmbedder;
 import io.emofuse.linguistic.TextEmbedder;
 import io.emofuse.linguistic.TextEmbedders;
 import io.emofuse.linguistic.models.ModelStore;
@@ -10,7 +12,8 @@ import java.util.List;
 /**
  * Text rows of texts, through the {@link FeatureCache} (keyed by the text's sha256 and the text
  * input), built by the model's {@link InputEncoder}; the embedder is opened only when some row is
- * not cached. Thread-safe.
+ * not cached. A concatenation ({@code bge-small+e5-small}) is cached part by part, so adding a
+ * model to a list costs that model's vectors only. Thread-safe.
  */
 final class TextRows {
 
@@ -25,6 +28,27 @@ final class TextRows {
     }
 
     float[][] rows(List<String> texts, InputEncoder encoder) {
+        List<String> parts = TextEmbedders.parts(encoder.text().embedder());
+        if (parts.size() == 1) {
+            return singleRows(texts, encoder);
+        }
+        // TextInput admits concatenations as pooled vectors only; ConcatTextEmbedder joins them the same way
+        List<float[][]> byPart = new ArrayList<>(parts.size());
+        for (String p : parts) {
+            byPart.add(singleRows(texts, new InputEncoder(null, new TextInput(p, "pooled", 0))));
+        }
+        float[][] out = new float[texts.size()][];
+        for (int i = 0; i < out.length; i++) {
+            List<float[]> vs = new ArrayList<>(parts.size());
+            for (float[][] part : byPart) {
+                vs.add(part[i]);
+            }
+            out[i] = ConcatTextEmbedder.join(vs);
+        }
+        return out;
+    }
+
+    private float[][] singleRows(List<String> texts, InputEncoder encoder) {
         String key = encoder.text().cacheKey();
         String stage = "text " + encoder.text().embedder();
         float[][] out = new float[texts.size()][];

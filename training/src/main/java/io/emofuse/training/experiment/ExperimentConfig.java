@@ -59,6 +59,13 @@ public final class ExperimentConfig {
                 tc.name = Path.of(m).getFileName().toString().replaceFirst("\\.ya?ml$", "");
             }
             tc.validate();
+            // results are keyed by name: a second model of the same name would overwrite the first's row
+            for (TrainConfig earlier : models) {
+                if (earlier.displayName().equals(tc.displayName())) {
+                    throw new IllegalArgumentException(file + ": two models named '" + tc.displayName() + "' (" + m
+                            + "); give each config its own name");
+                }
+            }
             models.add(tc);
         }
         return new Loaded(c, file, dir.resolve(c.data).normalize(),

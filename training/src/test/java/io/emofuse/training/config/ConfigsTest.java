@@ -107,4 +107,46 @@ class ConfigsTest {
         e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.load(f));
         assertTrue(e.getMessage().contains("forest"), e.getMessage());
     }
+
+    /** configs/default: the shipped recipes and every encoder variant of the text comparison load. */
+    @Test
+    void defaultModelConfigsLoad() throws Exception {
+        ExperimentConfig.Loaded e = ExperimentConfig.load(CONFIGS.resolve("default/text-compare.yaml"));
+        assertTrue(e.models().size() >= 10, "text variants: " + e.models().size());
+        try (Stream<Path> s = Files.list(CONFIGS.resolve("default/text-encoders"))) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                TrainConfig.load(f).validate();
+            }
+        }
+        TrainConfig shipped = TrainConfig.load(CONFIGS.resolve("default/text.yaml"));
+        assertEquals(FusionStrategy.TEXT, shipped.strategyValue());
+    }
+
+    /** Results are keyed by model name, so an experiment with two models of one name is refused. */
+    @Test
+    void experimentRefusesTwoModelsOfOneName(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.yaml"), "name: same\nstrategy: text\n");
+        Files.writeString(dir.resolve("b.yaml"), "name: same\nstrategy: text\nfeatures: {text: {embedder: bge-small}}\n");
+        Path f = Files.writeString(dir.resolve("exp.yaml"), "data: m.csv\nmodels: [a.yaml, b.yaml]\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExperimentConfig.load(f));
+        assertTrue(e.getMessage().contains("'same'") && e.getMessage().contains("b.yaml"), e.getMessage());
+    }
+
+    /** A YAML list of embedders is one text input: their specs joined by '+', pooled only. */
+    @Test
+    void embedderListIsOneConcatenatedInput(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("concat.yaml");
+        Files.writeString(f, "strategy: text\nfeatures: {text: {embedder: [bge-small, \"e5-small@cls\"]}}\n");
+        assertEquals("bge-small+e5-small@cls", TrainConfig.load(f).textInput().embedder());
+        Files.writeString(f, "strategy: text\nfeatures: {text: {embedder: bge-small+minilm}}\n");
+        assertEquals("bge-small+minilm", TrainConfig.load(f).textInput().embedder());
+        Files.writeString(f, "strategy: text\nfeatures: {text: {embedder: [minilm]}}\n");
+        assertEquals("minilm", TrainConfig.load(f).textInput().embedder());
+        Files.writeString(f, "strategy: text\nfeatures: {text: {embedder: [bge-small, minilm], kind: sequence}}\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.load(f));
+        assertTrue(e.getMessage().contains("concat.yaml") && e.getMessage().contains("pooled"), e.getMessage());
+        Files.writeString(f, "strategy: text\nfeatures: {text: {embedder: []}}\n");
+        e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.load(f));
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+    }
 }
