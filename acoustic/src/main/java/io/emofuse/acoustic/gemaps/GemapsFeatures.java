@@ -211,6 +211,13 @@ public final class GemapsFeatures {
             semi[i] = Contours.semitone(f0hz[i]);
             voiced[i] = semi[i] > 1e-6;
         }
+        // The formant contour ends one frame early (see lldRow); measured against openSMILE, the
+        // F0-side functionals leave out the last real 60 ms frame, and one more when that frame is
+        // voiced (a tone or chirp to the end of the file; speech ends unvoiced).
+        int formantLen = nUse;
+        if (voiced[n60 - 1] && nUse > 1) {
+            nUse--;
+        }
         double[] semiSmooth = Contours.sma3nz(semi);
         double[] semiUse = java.util.Arrays.copyOf(semiSmooth, nUse);
         Stats.tenFunctionals(Stats.nonZero(semiUse, nUse), out, 0);
@@ -236,7 +243,7 @@ public final class GemapsFeatures {
                 }
             }
             // formant contours end one frame early in openSMILE (see lldRow)
-            double[] sm = gate ? Contours.sma3nz(java.util.Arrays.copyOf(v, nUse)) : Contours.sma3nz(v);
+            double[] sm = gate ? Contours.sma3nz(java.util.Arrays.copyOf(v, formantLen)) : Contours.sma3nz(v);
             double[] nz = Stats.nonZero(sm, nUse);
             out[o++] = Stats.mean(nz);
             out[o++] = Stats.stddevNorm(nz);
