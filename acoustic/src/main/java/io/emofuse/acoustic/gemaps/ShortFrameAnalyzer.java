@@ -2,8 +2,8 @@ package io.emofuse.acoustic.gemaps;
 
 /**
  * The 20 ms Hamming branch of GeMAPS for one frame: loudness, alpha ratio, Hammarberg index,
- * spectral slopes, spectral flux, MFCC 1-4 and frame energy (GEMAPS_NOTES 3-6), and the low
- * spectrum its LPC formants come from (GEMAPS_NOTES 9; {@link Formants}, computed once the frame's
+ * spectral slopes, spectral flux, MFCC 1-4 and frame energy (GEMAPS_NOTES 3-6), and the windowed
+ * frame its LPC formants come from (GEMAPS_NOTES 9; {@link Formants}, computed once the frame's
  * voicing is known). Stateful only through the previous magnitude spectrum (flux); not thread-safe.
  */
 final class ShortFrameAnalyzer {
@@ -19,7 +19,7 @@ final class ShortFrameAnalyzer {
     private static final double PCM_SCALE_SQ = 32767.0 * 32767.0;
 
     private final Fft fft = new Fft(FFT_SIZE);
-    private final double[] window = new double[FRAME];
+    private final float[] window = new float[FRAME]; // float, as openSMILE's windower multiplies
     private final double[] frame = new double[FFT_SIZE]; // zero padding stays zero
     private final double[] mag = new double[BINS];
     private final double[] power = new double[BINS];
@@ -35,7 +35,7 @@ final class ShortFrameAnalyzer {
 
     ShortFrameAnalyzer() {
         for (int i = 0; i < FRAME; i++) {
-            window[i] = 0.54 - 0.46 * Math.cos(2 * Math.PI * i / (FRAME - 1));
+            window[i] = (float) (0.54 - 0.46 * Math.cos(2 * Math.PI * i / (FRAME - 1)));
         }
         double melLo = mel(20);
         double melHi = mel(8000);
@@ -90,14 +90,16 @@ final class ShortFrameAnalyzer {
 
     /**
      * Analyses samples {@code x[off .. off+320)} into {@code out[0 .. Raw.F1)}, and keeps the
-     * spectrum for {@link Formants#analyze} in {@code formantSpectrum}.
+     * windowed frame for {@link Formants#analyze} in {@code formantFrame}.
      */
-    void analyze(float[] x, int off, double[] out, float[] formantSpectrum) {
+    void analyze(float[] x, int off, double[] out, float[] formantFrame) {
         double energy = 0;
         for (int i = 0; i < FRAME; i++) {
             double v = x[off + i];
             energy += v * v;
-            frame[PAD + i] = (float) (v * window[i]);
+            float windowed = x[off + i] * window[i];
+            formantFrame[i] = windowed;
+            frame[PAD + i] = windowed;
         }
         out[Raw.ENERGY] = energy / FRAME;
         double[] p = fft.realForwardPacked(frame);
@@ -121,7 +123,6 @@ final class ShortFrameAnalyzer {
         out[Raw.SLOPE0_500] = slope(0, 16);
         out[Raw.SLOPE500_1500] = slope(16, 48);
         flux(out);
-        Formants.keepSpectrum(p, formantSpectrum);
     }
 
     private void loudnessAndMfcc(double[] out) {
