@@ -4,7 +4,8 @@
 # sensitive, and F0 chirps, whose 0-500 Hz spectral slope has a mean near 0. Writes
 # target/parity-extra/wav/*.wav (or $1/*.wav); the reference CSVs made from them with openSMILE are
 # acoustic/src/test/resources/parity-extra/. espeak-ng and sox (no dither) are deterministic, so the
-# files are the same on every machine with the same versions (ParityExtraTest checks their checksums).
+# files are the same on every machine with the same versions (espeak-ng 1.51, SoX 14.4.2 on Debian 12;
+# ParityExtraTest checks them against parity-extra/wav.sha256).
 set -euo pipefail
 out="${1:-$(dirname "${BASH_SOURCE[0]}")/../target/parity-extra/wav}"
 mkdir -p "$out"
@@ -29,7 +30,7 @@ chirp() { # name duration start end harmonics
   local parts=() h
   for ((h = 1; h <= $5; h++)); do
     parts+=("$tmp/h$h.wav")
-    sox -R -n -D -r 16000 -c 1 -b 16 "$tmp/h$h.wav" synth "$2" sine "$(($3 * h))-$(($4 * h))" vol "$(echo "0.4 / $h" | bc -l)"
+    sox -R -n -D -r 16000 -c 1 -b 16 "$tmp/h$h.wav" synth "$2" sine "$(($3 * h))-$(($4 * h))" vol "$(awk -v h="$h" 'BEGIN { printf "%.6f", 0.4 / h }')"
   done
   sox -R -n -D -r 16000 -c 1 -b 16 "$tmp/noise.wav" synth "$2" whitenoise vol 0.003
   if (($5 == 1)); then

@@ -6,7 +6,8 @@
 # Inputs: acoustic/src/test/resources/parity-extra/inputs.txt, each relative to ../shared/data or,
 # if not there, to target/ (parity-extra/wav/*.wav from scripts/make-parity-extra.sh).
 # Output: acoustic/src/test/resources/parity-extra/{egemaps,gemaps}/functionals.csv and
-# egemaps/lld/*.csv (GeMAPSv01b's LLDs are the same component's, a subset: not kept, to save space).
+# egemaps/lld/*.csv (GeMAPSv01b's LLDs are the same component's, a subset: not kept, to save space),
+# and wav.sha256, the checksums of the generated WAVs the references belong to.
 set -euo pipefail
 smile="$(realpath "$1")"
 config="$(realpath "$2")"
@@ -15,7 +16,8 @@ ref="$root/acoustic/src/test/resources/parity-extra"
 shared="${EMOFUSE_SHARED:-$root/../shared}/data"
 cd "$root"
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
-[ -f target/parity-extra/wav/syn_chirp_150_400_sine.wav ] || scripts/make-parity-extra.sh
+scripts/make-parity-extra.sh
+(cd target/parity-extra/wav && sha256sum ./*.wav | sed 's| \./| |') > "$ref/wav.sha256"
 for set in egemaps gemaps; do
   conf="$config/egemaps/v02/eGeMAPSv02.conf"
   [ "$set" = gemaps ] && conf="$config/gemaps/v01b/GeMAPSv01b.conf"
