@@ -11,11 +11,10 @@ package io.emofuse.acoustic.gemaps;
  * ones ({@link GemapsEngine}) gives exactly the same functionals as one that computes every frame.
  */
 final class Formants {
-    /** The Hamming-windowed 20 ms frame {@link #analyze} takes (in float, as openSMILE windows it). */
-    static final int FRAME = ShortFrameAnalyzer.FRAME;
-    private static final int PAD = (OouraRdft512.N - FRAME) / 2;
     /** Spectrum bins the resampling keeps. */
     private static final int KEEP_BINS = 110;
+    /** What {@link #analyze} takes: the first {@code 2 * KEEP_BINS} values of {@link OouraRdft512}'s output. */
+    static final int SPECTRUM = 2 * KEEP_BINS;
     private static final int OUT_LEN = 220;
     private static final int ORDER = 11;
     private static final double LPC_RATE = 11000;
@@ -24,7 +23,6 @@ final class Formants {
 
     private final float[][] cosTab = new float[KEEP_BINS][OUT_LEN];
     private final float[][] sinTab = new float[KEEP_BINS][OUT_LEN];
-    private final float[] spectrum = new float[OouraRdft512.N]; // zero padding, then the FFT in place
     private final float[] y = new float[OUT_LEN];
     private final float[] r = new float[ORDER + 1];
     private final float[] a = new float[ORDER + 1];
@@ -49,16 +47,13 @@ final class Formants {
     }
 
     /**
-     * {@code frame}: the {@link #FRAME} windowed samples ({@link ShortFrameAnalyzer#analyze});
-     * {@code voiced} picks the warm-start chain.
+     * {@code spectrum}: the padded Hamming frame's float FFT in Ooura's layout ({@link #SPECTRUM}
+     * values, kept by {@link ShortFrameAnalyzer#analyze}); {@code voiced} picks the warm-start chain.
      */
-    void analyze(float[] frame, boolean voiced, double[] out) {
+    void analyze(float[] spectrum, boolean voiced, double[] out) {
         // openSMILE works in float here (FFT, irdft, autocorrelation, Durbin): emulate it operation
         // for operation, because the roots of these near-singular LPC polynomials (nothing above
         // 3.4 kHz of 5.5) move with the last bit of the input.
-        java.util.Arrays.fill(spectrum, 0);
-        System.arraycopy(frame, 0, spectrum, PAD, FRAME);
-        OouraRdft512.forward(spectrum);
         // Outputs are independent, so loop over bins outside: each y[i] still accumulates in
         // openSMILE's order (DC, then re/im of bin 1, 2, ...), and the inner loop vectorises.
         java.util.Arrays.fill(y, spectrum[0]);

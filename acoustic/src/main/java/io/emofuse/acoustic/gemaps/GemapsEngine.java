@@ -34,7 +34,7 @@ public final class GemapsEngine {
     private final double[][] pendingRaw = new double[PENDING][Raw.COUNT];
     private final double[][] pendingMag = new double[PENDING][PitchAnalyzer.BINS];
     private final boolean[] pendingAboveGate = new boolean[PENDING];
-    private final float[][] pendingFormantFrame = new float[PENDING][Formants.FRAME];
+    private final float[][] pendingSpectrum = new float[PENDING][Formants.SPECTRUM];
     private final double[] candF = new double[PitchAnalyzer.CANDIDATES];
     private final double[] candV = new double[PitchAnalyzer.CANDIDATES];
 
@@ -150,7 +150,7 @@ public final class GemapsEngine {
             int slot = (int) (next25 % PENDING);
             double[] raw = pendingRaw[slot];
             Arrays.fill(raw, 0);
-            shortBranch.analyze(buf, (int) (next25 * STEP - bufBase), raw, pendingFormantFrame[slot]);
+            shortBranch.analyze(buf, (int) (next25 * STEP - bufBase), raw, pendingSpectrum[slot]);
             next25++;
         }
         while (next60 * STEP + PitchAnalyzer.FRAME <= end) {
@@ -169,7 +169,7 @@ public final class GemapsEngine {
         raw[Raw.F0_HZ] = gated;
         jitter.process(frame, gated, history, raw);
         if (gated > 0 || unvoicedFormants) {
-            formants.analyze(pendingFormantFrame[slot], gated > 0, raw); // before harmonics: A1-A3 sit at F1-F3
+            formants.analyze(pendingSpectrum[slot], gated > 0, raw); // before harmonics: A1-A3 sit at F1-F3
         }
         harmonics.analyze(pendingMag[slot], gated, raw);
         if (frame != nextEmit) {

@@ -2,13 +2,13 @@ package io.emofuse.acoustic.gemaps;
 
 /**
  * The 20 ms Hamming branch of GeMAPS for one frame: loudness, alpha ratio, Hammarberg index,
- * spectral slopes, spectral flux, MFCC 1-4 and frame energy (GEMAPS_NOTES 3-6), and the windowed
- * frame its LPC formants come from (GEMAPS_NOTES 9; {@link Formants}, computed once the frame's
+ * spectral slopes, spectral flux, MFCC 1-4 and frame energy (GEMAPS_NOTES 3-6), and the low
+ * spectrum its LPC formants come from (GEMAPS_NOTES 9; {@link Formants}, computed once the frame's
  * voicing is known). Stateful only through the previous magnitude spectrum (flux); not thread-safe.
  */
 final class ShortFrameAnalyzer {
     static final int FRAME = 320;
-    private static final int FFT_SIZE = 512;
+    private static final int FFT_SIZE = OouraRdft512.N;
     private static final int PAD = (FFT_SIZE - FRAME) / 2;
     private static final int BINS = FFT_SIZE / 2 + 1;
     private static final double BIN_HZ = 16000.0 / FFT_SIZE;
@@ -18,9 +18,9 @@ final class ShortFrameAnalyzer {
     private static final int FLUX_BINS = 160;
     private static final double PCM_SCALE_SQ = 32767.0 * 32767.0;
 
-    private final Fft fft = new Fft(FFT_SIZE);
     private final float[] window = new float[FRAME]; // float, as openSMILE's windower multiplies
-    private final double[] frame = new double[FFT_SIZE]; // zero padding stays zero
+    // openSMILE's float FFT (its rounding matters for the formants, see Formants), in place
+    private final float[] spectrum = new float[FFT_SIZE];
     private final double[] mag = new double[BINS];
     private final double[] power = new double[BINS];
     private final double[] prevMag = new double[FLUX_BINS];
@@ -90,19 +90,20 @@ final class ShortFrameAnalyzer {
 
     /**
      * Analyses samples {@code x[off .. off+320)} into {@code out[0 .. Raw.F1)}, and keeps the
-     * windowed frame for {@link Formants#analyze} in {@code formantFrame}.
+     * spectrum for {@link Formants#analyze} in {@code formantSpectrum} ({@link Formants#SPECTRUM} values).
      */
-    void analyze(float[] x, int off, double[] out, float[] formantFrame) {
+    void analyze(float[] x, int off, double[] out, float[] formantSpectrum) {
         double energy = 0;
+        java.util.Arrays.fill(spectrum, 0, PAD, 0);
+        java.util.Arrays.fill(spectrum, PAD + FRAME, FFT_SIZE, 0);
         for (int i = 0; i < FRAME; i++) {
             double v = x[off + i];
             energy += v * v;
-            float windowed = x[off + i] * window[i];
-            formantFrame[i] = windowed;
-            frame[PAD + i] = windowed;
+            spectrum[PAD + i] = x[off + i] * window[i];
         }
         out[Raw.ENERGY] = energy / FRAME;
-        double[] p = fft.realForwardPacked(frame);
+        OouraRdft512.forward(spectrum);
+        float[] p = spectrum;
         double dc = p[0];
         double nyquist = p[1];
         float m0 = (float) Math.sqrt(dc * dc); // DC and Nyquist bins are real
@@ -123,6 +124,7 @@ final class ShortFrameAnalyzer {
         out[Raw.SLOPE0_500] = slope(0, 16);
         out[Raw.SLOPE500_1500] = slope(16, 48);
         flux(out);
+        System.arraycopy(spectrum, 0, formantSpectrum, 0, Formants.SPECTRUM);
     }
 
     private void loudnessAndMfcc(double[] out) {
