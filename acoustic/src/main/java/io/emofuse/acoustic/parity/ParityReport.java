@@ -30,7 +30,11 @@ public final class ParityReport {
                 sb.append(".\n\n");
             }
             table(sb, "Functionals (one value per file)", r.functionals());
-            table(sb, "LLDs (frame by frame)", r.lld());
+            if (r.lld().stream().anyMatch(f -> f.count() > 0)) {
+                table(sb, "LLDs (frame by frame)", r.lld());
+            } else {
+                sb.append("No LLD reference files for this set.\n\n");
+            }
         }
         return sb.toString();
     }
