@@ -1,8 +1,8 @@
 package io.emofuse.acoustic.gemaps;
 
 /**
- * Formants F1-F3 (frequency, bandwidth) of the 20 ms branch (GEMAPS_NOTES 9): the spectrum is
- * resampled to an 11 kHz, 220-sample frame by a truncated inverse DFT, analysed by order-11
+ * Formants F1-F3 (frequency, bandwidth) of the 20 ms branch (GEMAPS_NOTES 9): the spectrum of the
+ * padded Hamming frame (openSMILE's float FFT, {@link OouraRdft512}) is resampled to an 11 kHz, 220-sample frame by a truncated inverse DFT, analysed by order-11
  * autocorrelation LPC, and the roots of the negated-coefficient polynomial become formants.
  *
  * <p>The root finder warm-starts from the previous frame's roots, so results depend (in the last
@@ -11,8 +11,9 @@ package io.emofuse.acoustic.gemaps;
  * ones ({@link GemapsEngine}) gives exactly the same functionals as one that computes every frame.
  */
 final class Formants {
-    /** Spectrum bins the resampling keeps; {@link #analyze} takes their real, then imaginary parts. */
-    static final int KEEP_BINS = 110;
+    /** Spectrum bins the resampling keeps. */
+    private static final int KEEP_BINS = 110;
+    /** What {@link #analyze} takes: the first {@code 2 * KEEP_BINS} values of {@link OouraRdft512}'s output. */
     static final int SPECTRUM = 2 * KEEP_BINS;
     private static final int OUT_LEN = 220;
     private static final int ORDER = 11;
@@ -36,20 +37,6 @@ final class Formants {
         unvoicedRoots.reset();
     }
 
-    /**
-     * Keeps what {@link #analyze} needs of a 512-point FFT of the padded Hamming frame, given in
-     * JTransforms' packed layout ({@link Fft#realForwardPacked}, e^{-i}), in float as openSMILE
-     * computes it: re[0..110), then the imaginary parts of Ooura's rdft (e^{+i}, so -im[k]).
-     */
-    static void keepSpectrum(double[] packed, float[] spectrum) {
-        spectrum[0] = (float) packed[0];
-        spectrum[KEEP_BINS] = -0.0f; // the DC bin's imaginary part (-0), never read
-        for (int k = 1; k < KEEP_BINS; k++) {
-            spectrum[k] = (float) packed[2 * k];
-            spectrum[KEEP_BINS + k] = (float) -packed[2 * k + 1];
-        }
-    }
-
     Formants() {
         for (int i = 0; i < OUT_LEN; i++) {
             for (int k = 1; k < KEEP_BINS; k++) {
@@ -59,16 +46,20 @@ final class Formants {
         }
     }
 
-    /** {@code spectrum}: from {@link #keepSpectrum}; {@code voiced} picks the warm-start chain. */
+    /**
+     * {@code spectrum}: the padded Hamming frame's float FFT in Ooura's layout ({@link #SPECTRUM}
+     * values, kept by {@link ShortFrameAnalyzer#analyze}); {@code voiced} picks the warm-start chain.
+     */
     void analyze(float[] spectrum, boolean voiced, double[] out) {
-        // openSMILE works in float here (irdft, autocorrelation, Durbin): emulate it, because
-        // the roots of these near-singular LPC polynomials are sensitive to rounding.
+        // openSMILE works in float here (FFT, irdft, autocorrelation, Durbin): emulate it operation
+        // for operation, because the roots of these near-singular LPC polynomials (nothing above
+        // 3.4 kHz of 5.5) move with the last bit of the input.
         // Outputs are independent, so loop over bins outside: each y[i] still accumulates in
         // openSMILE's order (DC, then re/im of bin 1, 2, ...), and the inner loop vectorises.
         java.util.Arrays.fill(y, spectrum[0]);
         for (int k = 1; k < KEEP_BINS; k++) {
-            float rk = spectrum[k];
-            float ik = spectrum[KEEP_BINS + k];
+            float rk = spectrum[2 * k];
+            float ik = spectrum[2 * k + 1];
             float[] c = cosTab[k];
             float[] sn = sinTab[k];
             for (int i = 0; i < OUT_LEN; i++) {

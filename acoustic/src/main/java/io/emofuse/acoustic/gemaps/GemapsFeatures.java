@@ -166,6 +166,21 @@ public final class GemapsFeatures {
             return;
         }
         long l = Math.max(s.first(), t - 1);
+        if (t >= nLong - 3 && l < t && s.get(nLong - 1, Raw.F0_HZ) > 0) {
+            // Voiced to the end (see functionals): openSMILE's F0-side contours end at frame
+            // nLong-3 (smoothed with a copy of itself, its extra frame in row nLong-2), then the
+            // last two frames follow as a contour of their own.
+            long c = t == nLong - 2 ? nLong - 3 : t;
+            boolean extra = t == nLong - 2;
+            row[10] = extra ? Contours.semitone(s.get(c, Raw.F0_HZ))
+                    : Contours.sma3nzAt(Contours.semitone(s.get(l, Raw.F0_HZ)),
+                            Contours.semitone(s.get(c, Raw.F0_HZ)), Contours.semitone(s.get(c, Raw.F0_HZ)));
+            for (int i = 0; i < LONG_LLD_RAW.length; i++) {
+                int col = LONG_LLD_RAW[i];
+                row[11 + i] = extra ? s.get(c, col) : Contours.sma3nzAt(s.get(l, col), s.get(c, col), s.get(c, col));
+            }
+            return;
+        }
         long r = Math.min(nLong - 1, t + 1);
         // Measured against openSMILE: its LLD formant contour ends one 60 ms frame early (its
         // extra end frame repeats frame nLong-2), and the CSV's last row holds frame nLong-1 raw.
@@ -182,6 +197,11 @@ public final class GemapsFeatures {
                 row[11 + i] = Contours.sma3nzAt(s.get(l, c), s.get(t, c), s.get(r, c));
             }
         }
+    }
+
+    /** sma3nz of the contour's first {@code len} frames (it ends there for the smoother). */
+    private static double[] smoothed(double[] contour, int len) {
+        return Contours.sma3nz(len == contour.length ? contour : java.util.Arrays.copyOf(contour, len));
     }
 
     private static boolean isFormant(int c) {
@@ -211,8 +231,19 @@ public final class GemapsFeatures {
             semi[i] = Contours.semitone(f0hz[i]);
             voiced[i] = semi[i] > 1e-6;
         }
-        double[] semiSmooth = Contours.sma3nz(semi);
-        double[] semiUse = java.util.Arrays.copyOf(semiSmooth, nUse);
+        // Measured against openSMILE: the F0-side functionals leave out the last real 60 ms frame,
+        // smoothed with it as its right neighbour, except the formant contour, which ends one frame
+        // early (see lldRow). When that last frame is voiced (a tone or chirp to the end; speech
+        // ends unvoiced) its pipeline ends every F0-side contour two frames early instead, and they
+        // are smoothed as ending there.
+        int contourLen = n60;
+        int formantLen = n60 - 1;
+        if (voiced[n60 - 1] && nUse > 1) {
+            nUse--;
+            contourLen = nUse;
+            formantLen = nUse;
+        }
+        double[] semiUse = java.util.Arrays.copyOf(smoothed(semi, contourLen), nUse);
         Stats.tenFunctionals(Stats.nonZero(semiUse, nUse), out, 0);
 
         double[] loud = Contours.sma3(s.column(a, e25, Raw.LOUDNESS));
@@ -235,9 +266,7 @@ public final class GemapsFeatures {
                     }
                 }
             }
-            // formant contours end one frame early in openSMILE (see lldRow)
-            double[] sm = gate ? Contours.sma3nz(java.util.Arrays.copyOf(v, nUse)) : Contours.sma3nz(v);
-            double[] nz = Stats.nonZero(sm, nUse);
+            double[] nz = Stats.nonZero(smoothed(v, gate ? formantLen : contourLen), nUse);
             out[o++] = Stats.mean(nz);
             out[o++] = Stats.stddevNorm(nz);
         }
@@ -248,7 +277,7 @@ public final class GemapsFeatures {
                     v[k] = 0;
                 }
             }
-            double[] nz = Stats.nonZero(Contours.sma3nz(v), nUse);
+            double[] nz = Stats.nonZero(smoothed(v, contourLen), nUse);
             out[o++] = Stats.mean(nz);
             out[o++] = Stats.stddevNorm(nz);
         }
@@ -259,7 +288,7 @@ public final class GemapsFeatures {
                     v[k] = 0;
                 }
             }
-            out[o++] = Stats.mean(Stats.nonZero(Contours.sma3nz(v), nUse));
+            out[o++] = Stats.mean(Stats.nonZero(smoothed(v, contourLen), nUse));
         }
         int n25 = loud.length;
         out[o++] = Stats.peakCount(loud) / (n25 * Stats.T);

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Streaming eGeMAPS / GeMAPS / HSF extraction: the {@link GemapsEngine} frame pipeline, a
- * {@link FrameStore} window and the LLD rows as openSMILE writes them (each row two frames after
+ * {@link FrameStore} window and the LLD rows as openSMILE writes them (each row three frames after
  * its own; the last rows at {@link #finish()}). A functionals-only stream emits no LLD rows and,
  * for eGeMAPS and GeMAPS, skips the formants of unvoiced frames, which their functionals never read.
  */
@@ -88,10 +88,11 @@ public final class GemapsStreamingExtractor implements StreamingExtractor {
 
     private void onFrame(long index, double[] raw, boolean hasLong) {
         store.add(index, raw, hasLong);
-        // a row needs its right neighbour, and the formant columns must know whether the next
-        // frame is the last 60 ms one (their contour ends a frame early): two frames of lag
-        if (hasLong && index >= 2) {
-            emitRow(index - 2, Long.MAX_VALUE, Long.MAX_VALUE);
+        // a row needs its right neighbour, the formant columns must know whether the next frame
+        // is the last 60 ms one (their contour ends a frame early), and the F0 side whether the
+        // last frame, two on, is voiced (GemapsFeatures.lldRow): three frames of lag
+        if (hasLong && index >= 3) {
+            emitRow(index - 3, Long.MAX_VALUE, Long.MAX_VALUE);
         }
     }
 

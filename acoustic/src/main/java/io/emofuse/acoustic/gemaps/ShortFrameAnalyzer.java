@@ -8,7 +8,7 @@ package io.emofuse.acoustic.gemaps;
  */
 final class ShortFrameAnalyzer {
     static final int FRAME = 320;
-    private static final int FFT_SIZE = 512;
+    private static final int FFT_SIZE = OouraRdft512.N;
     private static final int PAD = (FFT_SIZE - FRAME) / 2;
     private static final int BINS = FFT_SIZE / 2 + 1;
     private static final double BIN_HZ = 16000.0 / FFT_SIZE;
@@ -18,9 +18,9 @@ final class ShortFrameAnalyzer {
     private static final int FLUX_BINS = 160;
     private static final double PCM_SCALE_SQ = 32767.0 * 32767.0;
 
-    private final Fft fft = new Fft(FFT_SIZE);
-    private final double[] window = new double[FRAME];
-    private final double[] frame = new double[FFT_SIZE]; // zero padding stays zero
+    private final float[] window = new float[FRAME]; // float, as openSMILE's windower multiplies
+    // openSMILE's float FFT (its rounding matters for the formants, see Formants), in place
+    private final float[] spectrum = new float[FFT_SIZE];
     private final double[] mag = new double[BINS];
     private final double[] power = new double[BINS];
     private final double[] prevMag = new double[FLUX_BINS];
@@ -35,7 +35,7 @@ final class ShortFrameAnalyzer {
 
     ShortFrameAnalyzer() {
         for (int i = 0; i < FRAME; i++) {
-            window[i] = 0.54 - 0.46 * Math.cos(2 * Math.PI * i / (FRAME - 1));
+            window[i] = (float) (0.54 - 0.46 * Math.cos(2 * Math.PI * i / (FRAME - 1)));
         }
         double melLo = mel(20);
         double melHi = mel(8000);
@@ -90,17 +90,20 @@ final class ShortFrameAnalyzer {
 
     /**
      * Analyses samples {@code x[off .. off+320)} into {@code out[0 .. Raw.F1)}, and keeps the
-     * spectrum for {@link Formants#analyze} in {@code formantSpectrum}.
+     * spectrum for {@link Formants#analyze} in {@code formantSpectrum} ({@link Formants#SPECTRUM} values).
      */
     void analyze(float[] x, int off, double[] out, float[] formantSpectrum) {
         double energy = 0;
+        java.util.Arrays.fill(spectrum, 0, PAD, 0);
+        java.util.Arrays.fill(spectrum, PAD + FRAME, FFT_SIZE, 0);
         for (int i = 0; i < FRAME; i++) {
             double v = x[off + i];
             energy += v * v;
-            frame[PAD + i] = (float) (v * window[i]);
+            spectrum[PAD + i] = x[off + i] * window[i];
         }
         out[Raw.ENERGY] = energy / FRAME;
-        double[] p = fft.realForwardPacked(frame);
+        OouraRdft512.forward(spectrum);
+        float[] p = spectrum;
         double dc = p[0];
         double nyquist = p[1];
         float m0 = (float) Math.sqrt(dc * dc); // DC and Nyquist bins are real
@@ -121,7 +124,7 @@ final class ShortFrameAnalyzer {
         out[Raw.SLOPE0_500] = slope(0, 16);
         out[Raw.SLOPE500_1500] = slope(16, 48);
         flux(out);
-        Formants.keepSpectrum(p, formantSpectrum);
+        System.arraycopy(spectrum, 0, formantSpectrum, 0, Formants.SPECTRUM);
     }
 
     private void loudnessAndMfcc(double[] out) {

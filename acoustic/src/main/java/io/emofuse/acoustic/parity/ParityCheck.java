@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compares our eGeMAPS / GeMAPS extraction with the openSMILE references in
- * {@code shared/data/opensmile-ref}: functionals per file and LLDs frame by frame.
+ * Compares our eGeMAPS / GeMAPS extraction with openSMILE references ({@code shared/data/opensmile-ref},
+ * or another folder of the same layout): functionals per file and LLDs frame by frame.
  */
 public final class ParityCheck {
 
@@ -30,6 +30,11 @@ public final class ParityCheck {
 
     /** {@code refDir} is the opensmile-ref folder; {@code dataDir} the folder inputs.txt is relative to. */
     public static Result run(Path refDir, Path dataDir, String set) throws IOException {
+        return run(refDir, List.of(dataDir), set);
+    }
+
+    /** As {@link #run(Path, Path, String)}, each input read from the first of {@code dataDirs} that has it. */
+    public static Result run(Path refDir, List<Path> dataDirs, String set) throws IOException {
         FeatureExtractor ex = FeatureSets.create(set);
         ReferenceCsv func = ReferenceCsv.read(refDir.resolve(set).resolve("functionals.csv"));
         if (!func.features().equals(ex.functionalNames())) {
@@ -45,7 +50,8 @@ public final class ParityCheck {
         List<double[]> refL = new ArrayList<>();
         int rowMismatch = 0;
         for (String in : inputs) {
-            Path wav = dataDir.resolve(in);
+            Path wav = dataDirs.stream().map(d -> d.resolve(in)).filter(Files::isRegularFile).findFirst()
+                    .orElseThrow(() -> new IOException(in + ": in none of " + dataDirs));
             String name = wav.getFileName().toString().replaceFirst("\\.wav$", "");
             Audio audio = WavReader.read16k(wav);
             double[] f = ex.functionals(audio);

@@ -9,11 +9,11 @@ public final class ParityReport {
     private ParityReport() {
     }
 
-    public static String markdown(List<ParityCheck.Result> results, String refDir) {
+    /** {@code command}: the command line that made the report, for its "Generated" line. */
+    public static String markdown(List<ParityCheck.Result> results, String command) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Acoustic parity with openSMILE 3.0.2\n\n");
-        sb.append("Generated ").append(LocalDate.now()).append(" by `./emofuse acoustic-parity --ref ").append(refDir)
-                .append(" --out docs/acoustic-parity.md`.\n\n");
+        sb.append("Generated ").append(LocalDate.now()).append(" by `").append(command).append("`.\n\n");
         sb.append("Target (issue 3): per functional, median relative error ≤ 1 % and Pearson r ≥ 0.999 across the ")
                 .append("reference files. Relative error = |ours − ref| / |ref| (0 when both are 0; min(1, |ours|) ")
                 .append("when only the reference is 0). LLDs are compared frame by frame over all frames of all files.\n\n");
@@ -30,7 +30,11 @@ public final class ParityReport {
                 sb.append(".\n\n");
             }
             table(sb, "Functionals (one value per file)", r.functionals());
-            table(sb, "LLDs (frame by frame)", r.lld());
+            if (r.lld().stream().anyMatch(f -> f.count() > 0)) {
+                table(sb, "LLDs (frame by frame)", r.lld());
+            } else {
+                sb.append("No LLD reference files for this set.\n\n");
+            }
         }
         return sb.toString();
     }
