@@ -175,10 +175,11 @@ final class PitchAnalyzer {
      */
     private void enhancePeaks() {
         int n = BINS;
+        double[] a = this.a;
         int[] mx = isMax; // bin i at mx[i + 2]; two zero guards each side
         mx[2] = a[0] > a[1] ? 1 : 0;
         for (int i = 1; i < n - 1; i++) {
-            mx[i + 2] = a[i] > a[i - 1] & a[i] >= a[i + 1] ? 1 : 0;
+            mx[i + 2] = less(a[i - 1], a[i]) & (1 - less(a[i], a[i + 1]));
         }
         mx[n + 1] = a[n - 1] > a[n - 2] ? 1 : 0;
         int count = 0;
@@ -205,8 +206,17 @@ final class PitchAnalyzer {
         }
         for (int i = first + 3; i <= last - 3; i++) {
             int near = mx[i] | mx[i + 1] | mx[i + 2] | mx[i + 3] | mx[i + 4];
-            a[i] = near != 0 ? a[i] : 0;
+            a[i] *= near; // 0 or 1; a[i] >= +0, so the product is a[i] or +0
         }
+    }
+
+    /**
+     * 1 if {@code x < y}, else 0, for {@code x, y >= +0} (not NaN, not -0.0, as magnitudes are): the
+     * sign of {@code x - y}, which for such operands is never -0.0. Without a branch: C1 compiles a
+     * comparison to a jump, which mispredicts on spectra, where the maxima fall at random.
+     */
+    private static int less(double x, double y) {
+        return (int) (Double.doubleToRawLongBits(x - y) >>> 63);
     }
 
     private void smooth() {
@@ -221,28 +231,44 @@ final class PitchAnalyzer {
     /** Natural cubic spline from the linear bin axis to the log2 axis, auditory weighting. */
     private void spline() {
         int n = BINS;
-        y2[0] = 0;
+        double[] a = this.a;
+        double[] u = this.u;
+        double[] y2 = this.y2;
         u[0] = 0;
-        // the tridiagonal elimination factors depend on the abscissae only (precomputed)
+        // The tridiagonal elimination factors depend on the abscissae only (precomputed). Both
+        // recurrences carry their last value in a local (not through memory), and each slope
+        // (a[i+1] - a[i]) / dt is computed once: the same operations on the same values.
+        double uPrev = 0;
+        double slopePrev = (a[1] - a[0]) * invDt[0];
         for (int i = 1; i < n - 1; i++) {
-            double uu = (a[i + 1] - a[i]) * invDt[i] - (a[i] - a[i - 1]) * invDt[i - 1];
-            u[i] = (6 * uu * invSpan[i] - splineSig[i] * u[i - 1]) * invP[i];
+            double slope = (a[i + 1] - a[i]) * invDt[i];
+            double uu = slope - slopePrev;
+            slopePrev = slope;
+            uPrev = (6 * uu * invSpan[i] - splineSig[i] * uPrev) * invP[i];
+            u[i] = uPrev;
         }
         y2[n - 1] = 0;
+        double y2Next = 0;
         for (int k = n - 2; k >= 0; k--) {
-            y2[k] = y2f[k] * y2[k + 1] + u[k];
+            y2Next = y2f[k] * y2Next + u[k];
+            y2[k] = y2Next;
         }
         for (int j = 0; j < SCALE_N; j++) {
             int lo = evalLo[j];
             double v = evalA[j] * a[lo] + evalB[j] * a[lo + 1]
                     + (evalA3[j] * y2[lo] + evalB3[j] * y2[lo + 1]) * evalH2[j];
-            v = (float) v;
-            scaled[j] = v > 0 ? (float) (v * audWeight[j]) : 0;
+            // max(v, +0) without a branch (v <= 0, -0.0 included, becomes +0, as "v > 0 ? v : 0")
+            long bits = Double.doubleToRawLongBits((float) v);
+            double positive = Double.longBitsToDouble(bits & ~(bits >> 63));
+            scaled[j] = (float) (positive * audWeight[j]);
         }
     }
 
     private void candidates(double[] freq, double[] voicing) {
         int n = SCALE_N;
+        double[] scaled = this.scaled;
+        double[] shs = this.shs;
+        double[] shifted = this.shifted;
         System.arraycopy(scaled, 0, shs, 0, n);
         for (int h = 2; h <= HARMONICS; h++) {
             int sh = shift[h];
@@ -274,7 +300,7 @@ final class PitchAnalyzer {
         int nMax = 0;
         for (int i = 1; i < n - 1; i++) {
             maxIdx[nMax] = i;
-            nMax += shs[i - 1] < shs[i] & shs[i] > shs[i + 1] ? 1 : 0;
+            nMax += less(shs[i - 1], shs[i]) & less(shs[i + 1], shs[i]);
         }
         for (int q = 0; q < nMax; q++) {
             int i = maxIdx[q];
