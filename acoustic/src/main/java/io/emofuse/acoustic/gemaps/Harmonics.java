@@ -137,7 +137,8 @@ final class Harmonics {
 
     /** openSMILE's linear scan from {@code start}, with the scan's starting point computed directly. */
     private int freqToBin(float freq, int start) {
-        int guess = (int) Math.floor(freq / BIN_HZ) - 1;
+        // truncation, not Math.floor (a library call under C1): they differ only below 0, clamped to 0 below
+        int guess = (int) (freq / BIN_HZ) - 1;
         for (int b = Math.max(start, Math.max(guess, 0)); b < BINS; b++) {
             if (frq[b] > freq) {
                 if (frq[b] - freq > freq - frq[b - 1]) {

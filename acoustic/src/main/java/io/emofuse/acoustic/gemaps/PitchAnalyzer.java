@@ -118,6 +118,9 @@ final class PitchAnalyzer {
      * exceeds {@code rmsGate} (openSMILE's energy gate on F0).
      */
     boolean analyze(float[] x, int off, double[] mag, double[] freq, double[] voicing, double rmsGate) {
+        double[] frame = this.frame;
+        double[] window = this.window;
+        double[] a = this.a;
         for (int i = 0; i < FRAME; i++) {
             frame[PAD + i] = (float) (x[off + i] * window[i]);
         }
@@ -220,11 +223,14 @@ final class PitchAnalyzer {
     }
 
     private void smooth() {
+        double[] a = this.a;
         double prev = 0;
+        double cur = a[0];
         for (int i = 0; i < BINS - 1; i++) {
-            double cur = a[i];
-            a[i] = (prev + 2 * cur + a[i + 1]) / 4;
+            double next = a[i + 1];
+            a[i] = (prev + 2 * cur + next) / 4;
             prev = cur;
+            cur = next;
         }
     }
 
@@ -281,14 +287,13 @@ final class PitchAnalyzer {
                 shs[j] += shifted[j] * w;
             }
         }
-        // the per-bin scaling vectorises; the mean's additions stay in bin order (bit-identical)
-        for (int j = 0; j < n; j++) {
-            double v = shs[j] / HARMONICS;
-            shs[j] = v < 0 ? 0 : (float) v;
-        }
+        // the mean's additions in bin order, as openSMILE's
         double mean = 0;
         for (int j = 0; j < n; j++) {
-            mean += shs[j];
+            double v = shs[j] / HARMONICS;
+            double s = v < 0 ? 0 : (float) v;
+            shs[j] = s;
+            mean += s;
         }
         mean /= n;
         int nPeaks = 0;
