@@ -43,6 +43,7 @@ final class PitchAnalyzer {
     private final double[] scaled = new double[SCALE_N];
     private final double[] shs = new double[SCALE_N];
     private final double[] shifted = new double[SCALE_N];
+    private final double[] shifted2 = new double[SCALE_N];
     private final int[] shift = new int[HARMONICS + 1];
     private final double[] harmWeight = new double[HARMONICS + 1];
     private final double logLo;
@@ -181,14 +182,18 @@ final class PitchAnalyzer {
         double[] a = this.a;
         int[] mx = isMax; // bin i at mx[i + 2]; two zero guards each side
         mx[2] = a[0] > a[1] ? 1 : 0;
+        int count = mx[2];
+        // maximum at i: a[i] > a[i-1] and not a[i] < a[i+1]; each comparison done once
+        int rising = less(a[0], a[1]);
         for (int i = 1; i < n - 1; i++) {
-            mx[i + 2] = less(a[i - 1], a[i]) & (1 - less(a[i], a[i + 1]));
+            int next = less(a[i], a[i + 1]);
+            int m = rising & (1 - next);
+            mx[i + 2] = m;
+            count += m;
+            rising = next;
         }
-        mx[n + 1] = a[n - 1] > a[n - 2] ? 1 : 0;
-        int count = 0;
-        for (int i = 2; i < n + 2; i++) {
-            count += mx[i];
-        }
+        mx[n + 1] = rising; // a[n-1] > a[n-2]
+        count += rising;
         if (count == 0) {
             return;
         }
@@ -274,17 +279,23 @@ final class PitchAnalyzer {
         int n = SCALE_N;
         double[] scaled = this.scaled;
         double[] shs = this.shs;
-        double[] shifted = this.shifted;
+        double[] shiftedA = this.shifted;
+        double[] shiftedB = this.shifted2;
         System.arraycopy(scaled, 0, shs, 0, n);
-        for (int h = 2; h <= HARMONICS; h++) {
-            int sh = shift[h];
-            double w = harmWeight[h];
-            // C2 does not vectorise shs[j] += scaled[j + sh] * w (a shifted read of another array
-            // of the same type); a shifted copy first makes both reads index j: ~3x faster, same sums
-            int len = n - sh;
-            System.arraycopy(scaled, sh, shifted, 0, len);
-            for (int j = 0; j < len; j++) {
-                shs[j] += shifted[j] * w;
+        // C2 does not vectorise shs[j] += scaled[j + sh] * w (a shifted read of another array of the
+        // same type); shifted copies first make all reads index j: ~3x faster, same sums. Two
+        // harmonics per pass, h's term added before h+1's as one at a time would; the higher one's
+        // copy is zero beyond its length, and adding +0 to shs[j] (>= +0) leaves it unchanged.
+        for (int h = 2; h < HARMONICS; h += 2) {
+            int lenA = n - shift[h];
+            int lenB = n - shift[h + 1];
+            double wA = harmWeight[h];
+            double wB = harmWeight[h + 1];
+            System.arraycopy(scaled, shift[h], shiftedA, 0, lenA);
+            System.arraycopy(scaled, shift[h + 1], shiftedB, 0, lenB);
+            java.util.Arrays.fill(shiftedB, lenB, lenA, 0);
+            for (int j = 0; j < lenA; j++) {
+                shs[j] = (shs[j] + shiftedA[j] * wA) + shiftedB[j] * wB;
             }
         }
         // the mean's additions in bin order, as openSMILE's
