@@ -210,6 +210,7 @@ final class JitterTracker {
         double sy = prefix[y + len] - prefix[y];
         double mx = sx / len;
         double my = sy / len;
+        float[] buf = this.buf;
         double c0 = 0;
         double c1 = 0;
         int i = 0;
@@ -240,6 +241,7 @@ final class JitterTracker {
 
     /** max - min over samples 1 .. len-2 of the period starting at {@code start} (as openSMILE). */
     private float peakToPeak(int start, int len) {
+        float[] buf = this.buf;
         float max = buf[start + 1];
         float min = buf[start + 1];
         for (int i = 1; i < len - 1; i++) {

@@ -93,6 +93,10 @@ final class ShortFrameAnalyzer {
      * spectrum for {@link Formants#analyze} in {@code formantSpectrum} ({@link Formants#SPECTRUM} values).
      */
     void analyze(float[] x, int off, double[] out, float[] formantSpectrum) {
+        float[] spectrum = this.spectrum;
+        float[] window = this.window;
+        double[] mag = this.mag;
+        double[] power = this.power;
         double energy = 0;
         java.util.Arrays.fill(spectrum, 0, PAD, 0);
         java.util.Arrays.fill(spectrum, PAD + FRAME, FFT_SIZE, 0);
@@ -146,8 +150,8 @@ final class ShortFrameAnalyzer {
         double c1 = 0, c2 = 0, c3 = 0, c4 = 0;
         for (int b = 0; b < MEL_BANDS; b++) {
             double p = bands[b];
-            loud += Math.pow(Math.max(p, 9.3e-10) * loudWeight[b], 0.33);
-            double lm = Math.log(Math.max(p * PCM_SCALE_SQ, 1.0));
+            loud += Math.pow(Doubles.max(p, 9.3e-10) * loudWeight[b], 0.33);
+            double lm = Math.log(Doubles.max(p * PCM_SCALE_SQ, 1.0));
             c1 += dct[0][b] * lm;
             c2 += dct[1][b] * lm;
             c3 += dct[2][b] * lm;
@@ -165,19 +169,22 @@ final class ShortFrameAnalyzer {
         double sHigh = 0;
         double mLow = 0;
         double mHigh = 0;
-        for (int k = 0; k <= 160; k++) {
-            double f = k * BIN_HZ;
+        double[] power = this.power;
+        // bins below 1 kHz (k < 32), 1-2 kHz (k < 64) and 2-5 kHz (k <= 160), each sum in bin order
+        for (int k = 0; k < 32; k++) {
             double p = power[k];
-            if (f < 1000) {
-                sLow += p;
-            } else {
-                sHigh += p;
-            }
-            if (f < 2000) {
-                mLow = Math.max(mLow, p);
-            } else {
-                mHigh = Math.max(mHigh, p);
-            }
+            sLow += p;
+            mLow = Doubles.max(mLow, p);
+        }
+        for (int k = 32; k < 64; k++) {
+            double p = power[k];
+            sHigh += p;
+            mLow = Doubles.max(mLow, p);
+        }
+        for (int k = 64; k <= 160; k++) {
+            double p = power[k];
+            sHigh += p;
+            mHigh = Doubles.max(mHigh, p);
         }
         double alpha;
         if (sLow == 0) {
