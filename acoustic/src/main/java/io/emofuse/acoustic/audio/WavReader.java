@@ -180,6 +180,11 @@ public final class WavReader {
         }
     }
 
+    /** Whether {@link #sample} reads {@code encoding} as integer PCM. */
+    static boolean isLinearPcm(int encoding) {
+        return encoding != FORMAT_MULAW && encoding != FORMAT_ALAW && encoding != FORMAT_FLOAT;
+    }
+
     static double sample(byte[] b, int o, int encoding, int bitsPerSample) {
         if (encoding == FORMAT_MULAW || encoding == FORMAT_ALAW) {
             // G.711 expands to 16-bit linear codes, scaled as 16-bit PCM is (the values sox decodes to).

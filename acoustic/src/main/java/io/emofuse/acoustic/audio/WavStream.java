@@ -78,6 +78,17 @@ public final class WavStream implements Closeable {
     /** Fills {@code dst} with up to {@code dst.length} mono samples (channels averaged); returns how many, 0 at the end. */
     public int read(float[] dst) throws IOException {
         int frames = fill(dst.length);
+        if (channels == 1 && bits == 16 && WavReader.isLinearPcm(encoding)) {
+            // mono 16-bit PCM, the usual input: WavReader.sample's 16-bit case without a call per sample
+            // (the same value: the sum over one channel and the division by 1 are exact)
+            byte[] b = buf;
+            for (int i = 0; i < frames; i++) {
+                short v = (short) ((b[2 * i] & 0xFF) | ((b[2 * i + 1] & 0xFF) << 8));
+                dst[i] = (float) (v / (double) Audio.PCM16_SCALE);
+            }
+            consume(frames);
+            return frames;
+        }
         int bytesPerSample = bits / 8;
         for (int i = 0; i < frames; i++) {
             int base = i * frameBytes;
