@@ -122,10 +122,23 @@ final class PitchAnalyzer {
         double[] frame = this.frame;
         double[] window = this.window;
         double[] a = this.a;
-        for (int i = 0; i < FRAME; i++) {
-            frame[PAD + i] = (float) (x[off + i] * window[i]);
+        // the gate's four partial sums of squares in the same pass (FRAME is a multiple of 4)
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (int i = 0; i < FRAME; i += 4) {
+            double v0 = (float) (x[off + i] * window[i]);
+            double v1 = (float) (x[off + i + 1] * window[i + 1]);
+            double v2 = (float) (x[off + i + 2] * window[i + 2]);
+            double v3 = (float) (x[off + i + 3] * window[i + 3]);
+            frame[PAD + i] = v0;
+            frame[PAD + i + 1] = v1;
+            frame[PAD + i + 2] = v2;
+            frame[PAD + i + 3] = v3;
+            s0 += v0 * v0;
+            s1 += v1 * v1;
+            s2 += v2 * v2;
+            s3 += v3 * v3;
         }
-        boolean aboveGate = aboveGate(rmsGate);
+        boolean aboveGate = aboveGate((s0 + s1) + (s2 + s3), rmsGate);
         double[] p = fft.realForwardPacked(frame);
         double dc = p[0];
         double nyquist = p[1];
@@ -148,18 +161,10 @@ final class PitchAnalyzer {
     /**
      * sqrt(sum v^2 / 960) > gate, decided exactly as with the sum taken in sample order. That sum is one
      * chain of 960 dependent additions; four interleaved partial sums (non-negative terms, so within
-     * ~1e-13 relative of it) decide every frame not within 1e-9 of the gate, and only those few are
-     * summed again in order.
+     * ~1e-13 relative of it; {@code fast}, summed in the windowing pass) decide every frame not within
+     * 1e-9 of the gate, and only those few are summed again in order.
      */
-    private boolean aboveGate(double gate) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        for (int i = PAD; i < PAD + FRAME; i += 4) {
-            s0 += frame[i] * frame[i];
-            s1 += frame[i + 1] * frame[i + 1];
-            s2 += frame[i + 2] * frame[i + 2];
-            s3 += frame[i + 3] * frame[i + 3];
-        }
-        double fast = (s0 + s1) + (s2 + s3);
+    private boolean aboveGate(double fast, double gate) {
         double threshold = gate * gate * FRAME;
         if (Math.abs(fast - threshold) > 1e-9 * threshold) {
             return fast > threshold;
