@@ -38,6 +38,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -380,10 +381,15 @@ public final class HttpApi {
             Audio audio = decode(bytes);
             if (timelineAsked || audio.durationSeconds() > TimelineAnalyzer.WHOLE_RECORDING_MAX_S) {
                 Timeline t;
-                try (WavStream in = audioFiles.open(bytes.getBytes(), "request body")) {
-                    t = new TimelineAnalyzer(a).analyze(in, channels, TimelineAnalyzer.Progress.NONE);
-                } catch (AudioFormatException e) {
-                    throw ApiError.badRequest("invalid_audio", e.getMessage());
+                if (channels != ChannelMode.SPLIT) {
+                    t = new TimelineAnalyzer(a).analyze(List.of(audio), channels); // the decoded mix, not a second decode
+                } else {
+                    // Each channel of its own: the decoded audio above is their average, so the body is read again.
+                    try (WavStream in = audioFiles.open(bytes.getBytes(), "request body")) {
+                        t = new TimelineAnalyzer(a).analyze(in, channels, TimelineAnalyzer.Progress.NONE);
+                    } catch (AudioFormatException e) {
+                        throw ApiError.badRequest("invalid_audio", e.getMessage());
+                    }
                 }
                 state.metrics().audioProcessed(t.durationS());
                 return (Object) t;

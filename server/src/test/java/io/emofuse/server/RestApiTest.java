@@ -171,6 +171,14 @@ class RestApiTest {
         assertEquals(java.util.Set.of(1, 2), channels, split.body());
         assertTrue(t.get("overall").has("arousal"), split.body());
 
+        // The same call mixed to one channel (the mix's timeline comes from the audio decoded once).
+        HttpResponse<String> mixed = http.post("/v1/analyze?timeline=true", "audio/wav", Files.readAllBytes(call));
+        assertEquals(200, mixed.statusCode(), mixed.body());
+        JsonNode m = Http.json(mixed);
+        assertEquals("mix", m.get("mode").asText(), mixed.body());
+        assertTrue(m.get("utterances").size() >= 1, mixed.body());
+        m.get("utterances").forEach(u -> assertTrue(u.get("end").asDouble() > u.get("start").asDouble(), mixed.body()));
+
         assertError(http.post("/v1/analyze?channels=both", "audio/wav", Files.readAllBytes(call)), 400, "bad_parameter");
         assertError(http.post("/v1/analyze?timeline=yes", "audio/wav", Files.readAllBytes(call)), 400, "bad_parameter");
     }
